@@ -1,0 +1,286 @@
+package corpus
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"sync"
+	"time"
+)
+
+// ErrNotFound is returned for a document the store does not hold.
+var ErrNotFound = errors.New("corpus: document not found")
+
+// Entry statuses in the manifest.
+const (
+	StatusOK      = "ok"
+	StatusFailed  = "failed"
+	StatusSkipped = "skipped"
+)
+
+// Entry is one manifest line: what was ingested from where, and how it went.
+type Entry struct {
+	Source   string    `json:"source"` // path or URL as given
+	ID       string    `json:"id"`     // SHA-256 of the raw bytes; "" when they could not be read
+	Format   string    `json:"format"`
+	Size     int64     `json:"size"`
+	Ingested time.Time `json:"ingested"`
+	Status   string    `json:"status"`
+	Error    string    `json:"error,omitempty"`
+	Province string    `json:"province,omitempty"`
+	Year     int       `json:"year,omitempty"`
+}
+
+// Store is the on-disk corpus. Layout of a data directory:
+//
+//	manifest.json           []Entry, one per source, sorted by source
+//	docs/<id[:2]>/<id>/raw  the raw bytes, content-addressed
+//	            .../text.txt the normalised text (Document.Text)
+//	            .../doc.json the Document without its text
+//	            .../record.json the Extraction
+//	index/                  the search index (package index)
+//
+// Every file is written to a temporary name and renamed into place, so a
+// crash leaves either the old or the new version, never half of one. The
+// manifest is written last: a document is in the corpus once the manifest
+// names it.
+type Store struct {
+	Dir string
+
+	mu       sync.Mutex
+	manifest map[string]Entry // by source
+}
+
+// Open opens (creating if needed) the store in dir.
+func Open(dir string) (*Store, error) {
+	if err := os.MkdirAll(filepath.Join(dir, "docs"), 0o755); err != nil {
+		return nil, fmt.Errorf("corpus: open %s: %w", dir, err)
+	}
+	s := &Store{Dir: dir, manifest: map[string]Entry{}}
+	b, err := os.ReadFile(s.manifestPath())
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+	case err != nil:
+		return nil, fmt.Errorf("corpus: open %s: %w", dir, err)
+	default:
+		var es []Entry
+		if err := json.Unmarshal(b, &es); err != nil {
+			return nil, fmt.Errorf("corpus: %s: bad manifest: %w", s.manifestPath(), err)
+		}
+		for _, e := range es {
+			s.manifest[e.Source] = e
+		}
+	}
+	return s, nil
+}
+
+func (s *Store) manifestPath() string { return filepath.Join(s.Dir, "manifest.json") }
+
+// DocDir is the directory holding the files of document id.
+func (s *Store) DocDir(id string) string {
+	if len(id) < 2 {
+		return filepath.Join(s.Dir, "docs", "_", id)
+	}
+	return filepath.Join(s.Dir, "docs", id[:2], id)
+}
+
+// IndexDir is where the search index lives.
+func (s *Store) IndexDir() string { return filepath.Join(s.Dir, "index") }
+
+// Lookup returns the manifest entry for source.
+func (s *Store) Lookup(source string) (Entry, bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	e, ok := s.manifest[source]
+	return e, ok
+}
+
+// Entries returns the manifest, sorted by source.
+func (s *Store) Entries() []Entry {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	es := make([]Entry, 0, len(s.manifest))
+	for _, e := range s.manifest {
+		es = append(es, e)
+	}
+	sort.Slice(es, func(i, j int) bool { return es[i].Source < es[j].Source })
+	return es
+}
+
+// Has reports whether document id is stored with its record.
+func (s *Store) Has(id string) bool {
+	_, err := os.Stat(filepath.Join(s.DocDir(id), "record.json"))
+	return err == nil
+}
+
+// Put stores a document, its raw bytes and its extraction, then records
+// the entry in the manifest. When the source previously held other bytes,
+// the old document is removed unless another source still refers to it.
+func (s *Store) Put(raw []byte, doc *Document, rec *Extraction, e Entry) error {
+	dir := s.DocDir(doc.ID)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return fmt.Errorf("corpus: put %s: %w", doc.Source, err)
+	}
+	meta, err := json.Marshal(doc)
+	if err != nil {
+		return fmt.Errorf("corpus: put %s: %w", doc.Source, err)
+	}
+	recb, err := json.MarshalIndent(rec, "", " ")
+	if err != nil {
+		return fmt.Errorf("corpus: put %s: %w", doc.Source, err)
+	}
+	for _, f := range []struct {
+		name string
+		b    []byte
+	}{{"raw", raw}, {"text.txt", []byte(doc.Text)}, {"doc.json", meta}, {"record.json", recb}} {
+		if err := WriteFileAtomic(filepath.Join(dir, f.name), f.b); err != nil {
+			return fmt.Errorf("corpus: put %s: %w", doc.Source, err)
+		}
+	}
+	return s.Record(e)
+}
+
+// Record sets the manifest entry for e.Source and writes the manifest.
+func (s *Store) Record(e Entry) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	old, had := s.manifest[e.Source]
+	s.manifest[e.Source] = e
+	if err := s.writeManifest(); err != nil {
+		return err
+	}
+	if had && old.ID != "" && old.ID != e.ID && !s.referenced(old.ID) {
+		os.RemoveAll(s.DocDir(old.ID))
+	}
+	return nil
+}
+
+func (s *Store) referenced(id string) bool {
+	for _, e := range s.manifest {
+		if e.ID == id {
+			return true
+		}
+	}
+	return false
+}
+
+func (s *Store) writeManifest() error {
+	es := make([]Entry, 0, len(s.manifest))
+	for _, e := range s.manifest {
+		es = append(es, e)
+	}
+	sort.Slice(es, func(i, j int) bool { return es[i].Source < es[j].Source })
+	b, err := json.MarshalIndent(es, "", " ")
+	if err != nil {
+		return err
+	}
+	return WriteFileAtomic(s.manifestPath(), b)
+}
+
+// Document reads a stored document with its text.
+func (s *Store) Document(id string) (*Document, error) {
+	dir := s.DocDir(id)
+	b, err := os.ReadFile(filepath.Join(dir, "doc.json"))
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, fmt.Errorf("%w: %s", ErrNotFound, id)
+	}
+	if err != nil {
+		return nil, err
+	}
+	var d Document
+	if err := json.Unmarshal(b, &d); err != nil {
+		return nil, fmt.Errorf("corpus: %s: %w", dir, err)
+	}
+	t, err := os.ReadFile(filepath.Join(dir, "text.txt"))
+	if err != nil {
+		return nil, err
+	}
+	d.Text = string(t)
+	return &d, nil
+}
+
+// Raw reads the raw bytes of a stored document.
+func (s *Store) Raw(id string) ([]byte, error) {
+	b, err := os.ReadFile(filepath.Join(s.DocDir(id), "raw"))
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, fmt.Errorf("%w: %s", ErrNotFound, id)
+	}
+	return b, err
+}
+
+// Extraction reads the stored record of a document.
+func (s *Store) Extraction(id string) (*Extraction, error) {
+	b, err := os.ReadFile(filepath.Join(s.DocDir(id), "record.json"))
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, fmt.Errorf("%w: %s", ErrNotFound, id)
+	}
+	if err != nil {
+		return nil, err
+	}
+	var x Extraction
+	if err := json.Unmarshal(b, &x); err != nil {
+		return nil, fmt.Errorf("corpus: %s: %w", id, err)
+	}
+	return &x, nil
+}
+
+// PutExtraction replaces the stored record of a document (re-extraction).
+func (s *Store) PutExtraction(id string, rec *Extraction) error {
+	b, err := json.MarshalIndent(rec, "", " ")
+	if err != nil {
+		return err
+	}
+	return WriteFileAtomic(filepath.Join(s.DocDir(id), "record.json"), b)
+}
+
+// Extractions returns the records of every document in the manifest with
+// status ok, each once, in manifest order.
+func (s *Store) Extractions() ([]*Extraction, error) {
+	var out []*Extraction
+	seen := map[string]bool{}
+	for _, e := range s.Entries() {
+		if e.Status != StatusOK || seen[e.ID] {
+			continue
+		}
+		seen[e.ID] = true
+		x, err := s.Extraction(e.ID)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, x)
+	}
+	return out, nil
+}
+
+// WriteFileAtomic writes b to path through a temporary file in the same
+// directory, synced and renamed into place.
+func WriteFileAtomic(path string, b []byte) error {
+	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp*")
+	if err != nil {
+		return err
+	}
+	tmp := f.Name()
+	if _, err := f.Write(b); err != nil {
+		f.Close()
+		os.Remove(tmp)
+		return err
+	}
+	if err := f.Sync(); err != nil {
+		f.Close()
+		os.Remove(tmp)
+		return err
+	}
+	if err := f.Close(); err != nil {
+		os.Remove(tmp)
+		return err
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		os.Remove(tmp)
+		return err
+	}
+	return nil
+}
