@@ -280,7 +280,9 @@ func projectString(p corpus.Project) string {
 	return fmt.Sprintf("%q amount=%s", fold(p.Name), a)
 }
 
-func fmtNum(f float64) string { return strings.TrimSuffix(strings.TrimRight(fmt.Sprintf("%.4f", f), "0"), ".") }
+func fmtNum(f float64) string {
+	return strings.TrimSuffix(strings.TrimRight(fmt.Sprintf("%.4f", f), "0"), ".")
+}
 
 func quoted(q string) string {
 	q = fold(q)
