@@ -1,0 +1,185 @@
+package vnnum
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Amount is a sum of money written in text: "16.368,6 triệu đồng",
+// "33.228.453.443 đồng", "16 tỷ 368 triệu đồng", "khoảng 5 tỷ đồng".
+type Amount struct {
+	VND       int64  // the amount in whole đồng
+	Unit      string // the unit as written, lower-cased: "triệu đồng", "đồng", "tỷ đồng"
+	Qualifier string // khoảng, dự kiến, trên, hơn, gần, ... (lower-case); "" when none
+	// Start and End are byte offsets of the amount (first digit through the
+	// currency word) in the string searched; QStart is where the qualifier
+	// begins (== Start when there is none).
+	Start, End, QStart int
+}
+
+// Scale words, longest first so "nghìn tỷ" wins over "nghìn".
+const scaleWords = `nghìn\s+tỷ|ngàn\s+tỷ|nghìn\s+tỉ|ngàn\s+tỉ|nghìn|ngàn|triệu|tỷ|tỉ`
+
+var (
+	amountNum = `\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?|\d+(?:\.\d{1,2})?`
+	// one component: a number and an optional scale word
+	amountComp = `(?:` + amountNum + `)(?:[ \t\x{00a0}]*(?:` + scaleWords + `))?`
+	amountRe   = regexp.MustCompile(`(?i)(` + amountComp + `(?:[ \t\x{00a0}]+` + amountComp + `)*)[ \t\x{00a0}]*(đồng|vnđ|vnd|₫|đ)`)
+	compRe     = regexp.MustCompile(`(?i)(` + amountNum + `)(?:[ \t\x{00a0}]*(` + scaleWords + `))?`)
+	// qualifiers written before an amount
+	qualRe = regexp.MustCompile(`(?i)(khoảng|dự kiến|ước tính|ước khoảng|ước|trên|hơn|gần|xấp xỉ|tối thiểu|ít nhất|tối đa|không quá|không dưới|dưới|tới|lên tới|lên đến)[ \t\x{00a0}]*(?:là|:)?[ \t\x{00a0}]*$`)
+)
+
+// words that make "đồng" part of another word ("đồng bộ", "đồng thời")
+// when no scale word ties it to money.
+var dongCompounds = map[string]bool{
+	"bộ": true, "thời": true, "bào": true, "ý": true, "nhất": true, "thuận": true,
+	"hành": true, "loạt": true, "đều": true, "tâm": true, "minh": true, "chí": true,
+	"khởi": true, "tình": true, "dạng": true, "cảm": true, "phục": true, "nghiệp": true,
+	"bằng": true, "hồ": true, "ruộng": true, "lúa": true, "cỏ": true, "xu": true,
+	"hương": true, "đội": true, "sở": true, "nghĩa": true, "môn": true, "hóa": true,
+	"hoá": true, "vọng": true, "lòng": true, "thanh": true, "quê": true, "tiền": true,
+}
+
+// FindAmounts returns every amount of money written in s, in order. A
+// figure counts as money only when a currency word (đồng, đ, VNĐ, VND,
+// ₫) follows it; scale words (nghìn/ngàn, triệu, tỷ/tỉ, nghìn tỷ) are
+// applied and mixed forms ("16 tỷ 368 triệu đồng") summed.
+func FindAmounts(s string) []Amount {
+	var out []Amount
+	for _, m := range amountRe.FindAllStringSubmatchIndex(s, -1) {
+		start, end := m[2], m[5]
+		// the number must not continue a longer token (a digit, a letter,
+		// a dot or comma before it: "5362/QĐ" or "a1.000")
+		if start > 0 {
+			r, _ := utf8.DecodeLastRuneInString(s[:start])
+			if unicode.IsLetter(r) || unicode.IsDigit(r) || r == '/' || ((r == '.' || r == ',') && start > 1 && isDigit(s[start-2])) {
+				continue
+			}
+		}
+		// the currency word must end a word
+		if end < len(s) {
+			r, _ := utf8.DecodeRuneInString(s[end:])
+			if unicode.IsLetter(r) || unicode.IsDigit(r) {
+				continue
+			}
+		}
+		body := s[start:m[3]]
+		cur := strings.ToLower(s[m[4]:m[5]])
+		a, ok := sumComponents(body)
+		if !ok {
+			continue
+		}
+		if !a.scaled && (cur == "đồng" || cur == "đ") && compoundAfter(s[end:]) {
+			continue
+		}
+		a.Amount.Start, a.Amount.End, a.Amount.QStart = start, end, start
+		a.Amount.Unit = strings.TrimSpace(a.unit + " " + cur)
+		if a.unit == "" {
+			a.Amount.Unit = cur
+		}
+		if q := qualRe.FindStringSubmatchIndex(s[:start]); q != nil {
+			a.Amount.Qualifier = strings.ToLower(s[q[2]:q[3]])
+			a.Amount.QStart = q[2]
+		}
+		out = append(out, a.Amount)
+	}
+	return out
+}
+
+func compoundAfter(rest string) bool {
+	rest = strings.TrimLeft(rest, " \t\u00a0")
+	w := rest
+	for i, r := range rest {
+		if !unicode.IsLetter(r) {
+			w = rest[:i]
+			break
+		}
+	}
+	return dongCompounds[strings.ToLower(w)]
+}
+
+type summed struct {
+	Amount
+	unit   string // the largest scale word as written
+	scaled bool
+}
+
+// sumComponents adds "16 tỷ 368 triệu" up; every later component must
+// have a smaller scale than the one before it.
+func sumComponents(body string) (summed, bool) {
+	var r summed
+	var total int64
+	prev := int64(0)
+	for i, c := range compRe.FindAllStringSubmatch(body, -1) {
+		v, ok := ParseNumber(c[1])
+		if !ok {
+			return r, false
+		}
+		scale := int64(1)
+		if c[2] != "" {
+			scale, _ = UnitScale(strings.Join(strings.Fields(c[2]), " "))
+			r.scaled = true
+			if i == 0 {
+				r.unit = strings.ToLower(strings.Join(strings.Fields(c[2]), " "))
+			}
+		}
+		if i > 0 && (prev <= scale || c[2] == "" && prev == 1) {
+			return r, false
+		}
+		if i > 0 && c[2] == "" {
+			// "16 tỷ 368": a bare trailing number is not part of the amount
+			return r, false
+		}
+		x, ok := ToVND(v, scale)
+		if !ok {
+			return r, false
+		}
+		total += x
+		prev = scale
+	}
+	r.VND = total
+	return r, true
+}
+
+// ParseAmount parses s as one amount of money, optionally after a
+// qualifier: "16.368,6 triệu đồng", "33.228.453.443 đồng",
+// "16 tỷ 368 triệu đồng", "khoảng 5 tỷ đồng", "dự kiến 200 triệu đồng".
+// It reports false when s is not exactly one amount.
+func ParseAmount(s string) (Amount, bool) {
+	s = strings.TrimSpace(s)
+	as := FindAmounts(s)
+	if len(as) != 1 {
+		return Amount{}, false
+	}
+	a := as[0]
+	if strings.TrimSpace(s[:a.QStart]) != "" || strings.Trim(s[a.End:], " \t\u00a0.;,") != "" {
+		return Amount{}, false
+	}
+	return a, true
+}
+
+// ParseCell reads a table cell holding a bare figure in the table's unit
+// ("2.000", "16.368,6", "7000", "0") and returns it in đồng given the
+// unit's scale. Cells that carry their own currency word are read with
+// ParseAmount. It reports false for anything else (empty cells, text).
+func ParseCell(cell string, scale int64) (int64, bool) {
+	c := strings.TrimSpace(strings.ReplaceAll(cell, "\u00a0", " "))
+	if c == "" {
+		return 0, false
+	}
+	if a, ok := ParseAmount(c); ok {
+		return a.VND, true
+	}
+	c = strings.Join(strings.Fields(c), "")
+	v, ok := ParseNumber(c)
+	if !ok || v < 0 {
+		return 0, false
+	}
+	if scale <= 0 {
+		scale = 1
+	}
+	return ToVND(v, scale)
+}
