@@ -38,8 +38,9 @@ var typeLines = []string{"QUYẾT ĐỊNH", "KẾ HOẠCH", "NGHỊ QUYẾT", "C
 const sym = `(\d{1,6}[A-Za-z]?\s*[/-]\s*(?:\d{4}\s*/\s*)?[\p{Lu}\p{Ll}&Đđ]+(?:\s*[-–]\s*[\p{Lu}\p{Ll}&Đđ0-9]+)*)`
 
 var (
-	soLine    = regexp.MustCompile(`(?m)^\s*Số\s*:?\s*` + sym + `\s*$`)
-	dateLine  = regexp.MustCompile(`(?m)^\s*([^\n,]{2,40}),\s*ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})\s*$`)
+	soLine    = regexp.MustCompile(`(?m)^\s*Số\s*:?\s*` + sym + `(?:\s|$)`)
+	dateLine  = regexp.MustCompile(`(?m)(\p{L}[\p{L} .-]{1,40}),\s*ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})`)
+	canCu     = regexp.MustCompile(`(?m)^\s*Căn cứ`)
 	selfRef   = regexp.MustCompile(`(?i)kèm\s+theo\s+(Quyết định|Kế hoạch|Công văn|Nghị quyết|Chỉ thị|Văn bản)\s+số\s+` + sym + `(?:\s+ngày\s+((?:\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4})|(?:\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4})))?`)
 	titleLine = regexp.MustCompile(`^(Quyết định|Kế hoạch|Công văn|Nghị quyết|Chỉ thị|Báo cáo|Thông báo|Hướng dẫn)\s+(?:số\s+)?` + sym)
 	rangeRe   = regexp.MustCompile(`(?i)(?:giai\s+đoạn|thời\s+kỳ|từ\s+năm)?\s*((?:19|20)\d\d)\s*(?:-|–|đến|tới)\s*(?:năm\s+)?((?:19|20)\d\d)`)
@@ -74,10 +75,14 @@ func Extract(doc *corpus.Document, x *corpus.Extraction) {
 		}
 	}
 	place := ""
-	if m := dateLine.FindStringSubmatchIndex(h); m != nil {
-		place = strings.TrimSpace(h[m[2]:m[3]])
+	hd := h // the date line stands before the first "Căn cứ"
+	if m := canCu.FindStringIndex(h); m != nil {
+		hd = h[:m[0]]
+	}
+	if m := dateLine.FindStringSubmatchIndex(hd); m != nil {
+		place = strings.TrimSpace(hd[m[2]:m[3]])
 		if d.IssueDate == "" {
-			if iso, ok := vnnum.ParseDate(h[m[4]:m[5]] + "/" + h[m[6]:m[7]] + "/" + h[m[8]:m[9]]); ok {
+			if iso, ok := vnnum.ParseDate(hd[m[4]:m[5]] + "/" + hd[m[6]:m[7]] + "/" + hd[m[8]:m[9]]); ok {
 				d.IssueDate = iso
 				d.DateSpan = &corpus.Span{Start: m[0], End: m[1]}
 			}

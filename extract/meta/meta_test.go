@@ -33,6 +33,11 @@ func TestExtract(t *testing.T) {
 		want: corpus.DocMeta{Number: "77/KH-UBND", Type: "Kế hoạch", Issuer: "UBND tỉnh Bến Tre", Province: "Bến Tre", ProvinceNow: "Vĩnh Long", IssueDate: "2023-12-28",
 			Title: "CHUYỂN ĐỔI SỐ TỈNH BẾN TRE NĂM 2024", Period: &corpus.Period{From: 2024, To: 2024}},
 	}, {
+		name: "PDF layout: number and date on one line, Căn cứ dates not taken",
+		text: "UBND TỈNH ĐỒNG THÁP   CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 310/KH-UBND     TP. Cao Lãnh, ngày 30 tháng 11 năm 2020\n\nKẾ HOẠCH\n\nChuyển đổi số tỉnh Đồng Tháp đến năm 2025\n\nCăn cứ Luật An toàn thông tin mạng, ngày 19 tháng 11 năm 2015;\n",
+		want: corpus.DocMeta{Number: "310/KH-UBND", Type: "Kế hoạch", Issuer: "UBND tỉnh Đồng Tháp", Province: "Đồng Tháp", ProvinceNow: "Đồng Tháp", IssueDate: "2020-11-30",
+			Title: "Chuyển đổi số tỉnh Đồng Tháp đến năm 2025", Period: &corpus.Period{From: 2020, To: 2025}},
+	}, {
 		name: "nothing to read",
 		text: "một đoạn văn bản không có tiêu đề\n",
 		want: corpus.DocMeta{},
