@@ -99,6 +99,9 @@ const (
 	RowData  = "data"
 	RowGroup = "group" // I, II, A, B headings inside a table
 	RowTotal = "total" // Tổng, Tổng cộng, Cộng
+	// RowSummary is a row derived from the others that is not a total
+	// ("Bình quân năm", "Trong đó").
+	RowSummary = "summary"
 )
 
 // Row is one table row.

@@ -1,0 +1,644 @@
+package table
+
+import (
+	"math"
+	"regexp"
+	"sort"
+	"strings"
+
+	"kehoach/corpus"
+	"kehoach/extract/vnnum"
+)
+
+// block is one cell of a flattened table: a run of non-blank lines, or a
+// line holding only spaces (an empty cell).
+type block struct {
+	start, end int
+	text       string // lines folded to one line
+	empty      bool
+}
+
+// blocks cuts the lines into blocks. When the text has lost the lone
+// spaces of empty cells, two extra blank lines between blocks stand for
+// one empty cell.
+func blocks(ls []line) []block {
+	var bs []block
+	blanks := 0
+	for i := 0; i < len(ls); i++ {
+		l := ls[i]
+		if isBlank(l.text) {
+			blanks++
+			continue
+		}
+		if len(bs) > 0 && blanks >= 3 {
+			for k := 0; k < (blanks-1)/2; k++ {
+				at := l.start
+				bs = append(bs, block{start: at, end: at, empty: true})
+			}
+		}
+		blanks = 0
+		if isSpaceOnly(l.text) {
+			bs = append(bs, block{start: l.start, end: l.end, empty: true})
+			continue
+		}
+		b := block{start: l.start, end: l.end, text: l.text}
+		for i+1 < len(ls) && !isBlank(ls[i+1].text) && !isSpaceOnly(ls[i+1].text) && !isPipeLine(ls[i+1].text) {
+			i++
+			b.end = ls[i].end
+			b.text += "\n" + ls[i].text
+		}
+		// trim the span to the text
+		lead := len(b.text) - len(strings.TrimLeft(b.text, " \t\u00a0"))
+		trail := len(b.text) - len(strings.TrimRight(b.text, " \t\u00a0"))
+		b.start += lead
+		b.end -= trail
+		b.text = fold(b.text)
+		bs = append(bs, b)
+	}
+	return bs
+}
+
+var reSTT = regexp.MustCompile(`(?i)^(stt|tt|số tt|số thứ tự|s\.tt|số\s*tt\.?)$`)
+
+var hardEnd = regexp.MustCompile(`(?i)^(phụ\s*lục\b|nơi nhận\b|kt\.\s|tm\.\s)`)
+
+// flatTables finds tables flattened to one cell per block: a header that
+// starts with an STT/TT cell, then rows whose STT cells follow the
+// sequence 1, 2, 3 / I, II / A, B.
+func flatTables(text string, ls []line, pipes []corpus.Table) []corpus.Table {
+	bs := blocks(ls)
+	var out []corpus.Table
+	for i := 0; i < len(bs); i++ {
+		if bs[i].empty || !reSTT.MatchString(bs[i].text) || insideAny(bs[i].start, pipes) {
+			continue
+		}
+		t, next, ok := flatTable(bs, i)
+		if ok {
+			out = append(out, t)
+			i = next - 1
+		}
+	}
+	return out
+}
+
+func insideAny(off int, ts []corpus.Table) bool {
+	for _, t := range ts {
+		if off >= t.Span.Start && off < t.Span.End {
+			return true
+		}
+	}
+	return false
+}
+
+const maxHeaderCells = 40
+
+// flatTable reads the table whose header starts at bs[h]; it returns the
+// table and the index of the first block after it.
+func flatTable(bs []block, h int) (corpus.Table, int, bool) {
+	var t corpus.Table
+	// header: the STT cell and the cells after it up to the first row
+	k := h + 1
+	for k < len(bs) && k-h < maxHeaderCells {
+		b := bs[k]
+		if b.empty || len(b.text) > 250 || hardEnd.MatchString(b.text) {
+			break
+		}
+		if isTotalLabel(b.text) && k+1 < len(bs) && typeOf(bs[k+1]) == tN {
+			break // a total row ("Tổng cộng", figures), not a header cell ("Tổng mức đầu tư")
+		}
+		if m, _ := parseMarker(b.text); m.kind == mNum || m.kind == mRoman || m.kind == mUpper {
+			break
+		}
+		if _, ok := vnnum.ParseNumber(b.text); ok && !reYear.MatchString(b.text) {
+			break
+		}
+		k++
+	}
+	n := k - h // header cells
+	if n < 2 || k >= len(bs) {
+		return t, h + 1, false
+	}
+	first := k
+	// pass 1: row starts by the STT sequence alone, to learn the width
+	var starts []int
+	q := seq{}
+	gap := 0
+	for i := first; i < len(bs) && gap < 4*n+20; i++ {
+		if !bs[i].empty && hardEnd.MatchString(bs[i].text) {
+			break
+		}
+		if m, ok := q.expect(bs[i].text); ok && !bs[i].empty {
+			starts = append(starts, i)
+			q.advance(m)
+			gap = 0
+			continue
+		}
+		gap++
+	}
+	if len(starts) == 0 {
+		return t, h + 1, false
+	}
+	width := learnWidth(starts, n)
+	// pass 2: cut rows
+	var rows [][]int
+	cur := []int{first}
+	q = seq{}
+	if m, ok := q.expect(bs[first].text); ok && !bs[first].empty {
+		q.advance(m)
+	}
+	end := first + 1
+	for i := first + 1; i < len(bs); i++ {
+		b := bs[i]
+		if !b.empty && hardEnd.MatchString(b.text) {
+			break
+		}
+		if !b.empty {
+			if m, ok := q.expect(b.text); ok && (len(cur) >= 2 || emptyBlocks(bs, cur)) {
+				rows = append(rows, cur)
+				cur = []int{i}
+				q.advance(m)
+				end = i + 1
+				continue
+			}
+		}
+		if len(cur) >= width {
+			if b.empty || isTotalLabel(b.text) || isSummaryLabel(b.text) {
+				rows = append(rows, cur)
+				cur = []int{i}
+				end = i + 1
+				continue
+			}
+			if !markerAhead(bs, i, q, width) {
+				break
+			}
+		}
+		cur = append(cur, i)
+		end = i + 1
+	}
+	rows = append(rows, cur)
+	// an all-empty row is the tail of the row before it
+	var merged [][]int
+	for _, r := range rows {
+		if emptyBlocks(bs, r) && len(merged) > 0 {
+			merged[len(merged)-1] = append(merged[len(merged)-1], r...)
+			continue
+		}
+		merged = append(merged, r)
+	}
+	rows = merged
+	prof := profile(bs, rows, width)
+	for _, r := range rows {
+		cells := align(bs, r, width, prof)
+		t.Rows = append(t.Rows, corpus.Row{Cells: cells, Span: corpus.Span{Start: bs[r[0]].start, End: bs[r[len(r)-1]].end}})
+	}
+	// trailing blocks that are only empty cells do not belong to the table
+	t.Header, t.Columns = flatHeader(bs[h:first], width, prof)
+	t.Span = corpus.Span{Start: bs[h].start, End: t.Rows[len(t.Rows)-1].Span.End}
+	classify(t.Rows)
+	return t, end, true
+}
+
+func emptyBlocks(bs []block, idx []int) bool {
+	for _, i := range idx {
+		if !bs[i].empty {
+			return false
+		}
+	}
+	return true
+}
+
+// markerAhead reports whether a row start (the next STT, or a total row)
+// comes within a row's width of bs[i]: the current row is then only
+// longer than the header because a cell was split over several blocks.
+func markerAhead(bs []block, i int, q seq, width int) bool {
+	for j := i; j < len(bs) && j <= i+width+1; j++ {
+		if bs[j].empty {
+			continue
+		}
+		if hardEnd.MatchString(bs[j].text) || len(bs[j].text) > 1500 {
+			return false
+		}
+		if _, ok := q.expect(bs[j].text); ok {
+			return true
+		}
+		if isTotalLabel(bs[j].text) {
+			return true
+		}
+	}
+	return false
+}
+
+// learnWidth is the number of columns: the widest row length at most the
+// header's cell count that occurs at least twice between consecutive row
+// starts (rows with a merged cell are shorter, rows with a split cell
+// longer, two-level headers have more cells than columns).
+func learnWidth(starts []int, n int) int {
+	count := map[int]int{}
+	for i := 1; i < len(starts); i++ {
+		count[starts[i]-starts[i-1]]++
+	}
+	best := 0
+	for d, c := range count {
+		if d <= n && d >= 2 && c >= 2 && d > best {
+			best = d
+		}
+	}
+	if best == 0 {
+		for d, c := range count {
+			if d <= n && d >= 2 && (best == 0 || c > count[best]) {
+				best = d
+			}
+		}
+	}
+	if best == 0 {
+		best = n
+	}
+	return best
+}
+
+// ---- cell types and alignment ----
+
+type ctype int
+
+const (
+	tE ctype = iota // empty
+	tN              // number
+	tY              // year or period
+	tT              // text
+	nTypes
+)
+
+var reYear = regexp.MustCompile(`(?i)^(năm\s*)?(19|20)\d\d(\s*[-–]\s*(19|20)\d\d)?$`)
+
+func typeOf(b block) ctype {
+	switch {
+	case b.empty:
+		return tE
+	case reYear.MatchString(b.text):
+		return tY
+	}
+	if _, ok := vnnum.ParseNumber(strings.ReplaceAll(b.text, " ", "")); ok {
+		return tN
+	}
+	return tT
+}
+
+// colProfile counts the cell types of each column over the rows that
+// have exactly one block per column.
+type colProfile struct {
+	count [][nTypes]float64
+	total []float64
+}
+
+func profile(bs []block, rows [][]int, width int) colProfile {
+	p := colProfile{count: make([][nTypes]float64, width), total: make([]float64, width)}
+	for _, r := range rows {
+		if len(r) != width {
+			continue
+		}
+		if isTotalLabel(bs[r[1%len(r)]].text) || isTotalLabel(bs[r[0]].text) {
+			continue
+		}
+		for j, i := range r {
+			p.count[j][typeOf(bs[i])]++
+			p.total[j]++
+		}
+	}
+	return p
+}
+
+func (p colProfile) place(t ctype, j int) float64 {
+	tot := p.total[j]
+	if tot == 0 {
+		return 0.4
+	}
+	if t == tE {
+		return 0.5 * (1 - p.count[j][tE]/tot)
+	}
+	ne := tot - p.count[j][tE]
+	if ne == 0 {
+		return 0.8
+	}
+	share := p.count[j][t] / ne
+	if t == tY {
+		share = math.Max(share, 0.5*p.count[j][tN]/ne)
+	}
+	if t == tN {
+		share = math.Max(share, 0.5*p.count[j][tY]/ne)
+	}
+	return 1 - share
+}
+
+func (p colProfile) skip(j int) float64 {
+	tot := p.total[j]
+	if tot == 0 {
+		return 0.6
+	}
+	return 0.3 + 0.4*(1-p.count[j][tE]/tot)
+}
+
+var reContinues = regexp.MustCompile(`[;,:]$`)
+var reContinuation = regexp.MustCompile(`^([-+•]|\p{Ll})`)
+
+func mergeCost(prev, cur block) float64 {
+	switch {
+	case cur.empty:
+		return 0.25
+	case typeOf(cur) != tT:
+		return math.Inf(1)
+	case reContinues.MatchString(prev.text) || reContinuation.MatchString(cur.text):
+		return 0.4
+	}
+	return 0.9
+}
+
+// align maps the blocks of one row onto width columns, allowing columns
+// with no block (a merged cell given on an earlier row, or a cell that
+// spans several columns) and blocks that continue the cell before them.
+func align(bs []block, r []int, width int, p colProfile) []corpus.Cell {
+	n := len(r)
+	inf := math.Inf(1)
+	// dp[i][j][b]: i blocks placed over j columns; b = column j-1 holds a block
+	type from struct{ i, j, b, op int }
+	dp := make([][][2]float64, n+1)
+	back := make([][][2]from, n+1)
+	for i := range dp {
+		dp[i] = make([][2]float64, width+1)
+		back[i] = make([][2]from, width+1)
+		for j := range dp[i] {
+			dp[i][j] = [2]float64{inf, inf}
+		}
+	}
+	dp[0][0][0] = 0
+	for i := 0; i <= n; i++ {
+		for j := 0; j <= width; j++ {
+			for b := 0; b < 2; b++ {
+				c := dp[i][j][b]
+				if math.IsInf(c, 1) {
+					continue
+				}
+				if i < n && j < width { // place block i in column j
+					cost := p.place(typeOf(bs[r[i]]), j)
+					if i == 0 && j == 0 {
+						if m, _ := parseMarker(bs[r[0]].text); m.kind != mNone || bs[r[0]].empty {
+							cost = 0
+						}
+					}
+					if v := c + cost; v < dp[i+1][j+1][1] {
+						dp[i+1][j+1][1] = v
+						back[i+1][j+1][1] = from{i, j, b, 0}
+					}
+				}
+				if j < width { // column j gets nothing
+					if v := c + p.skip(j); v < dp[i][j+1][0] {
+						dp[i][j+1][0] = v
+						back[i][j+1][0] = from{i, j, b, 1}
+					}
+				}
+				if i < n && b == 1 && i > 0 { // block i continues the cell of column j-1
+					if v := c + mergeCost(bs[r[i-1]], bs[r[i]]); v < dp[i+1][j][1] {
+						dp[i+1][j][1] = v
+						back[i+1][j][1] = from{i, j, b, 2}
+					}
+				}
+			}
+		}
+	}
+	bEnd := 0
+	if dp[n][width][1] < dp[n][width][0] {
+		bEnd = 1
+	}
+	if math.IsInf(dp[n][width][bEnd], 1) {
+		// cannot happen (skips and merges always allow a path); be safe
+		return naiveCells(bs, r, width)
+	}
+	col := make([]int, n) // column of each block
+	i, j, b := n, width, bEnd
+	for i > 0 || j > 0 {
+		f := back[i][j][b]
+		switch f.op {
+		case 0:
+			col[i-1] = j - 1
+		case 2:
+			col[i-1] = j - 1
+		}
+		i, j, b = f.i, f.j, f.b
+	}
+	cells := make([]corpus.Cell, width)
+	filled := make([]bool, width)
+	for k, bi := range r {
+		blk := bs[bi]
+		c := col[k]
+		cell := corpus.Cell{Text: blk.text, Span: corpus.Span{Start: blk.start, End: blk.end}}
+		if blk.empty {
+			cell = corpus.Cell{Span: corpus.Span{Start: blk.start, End: blk.start}}
+		}
+		if !filled[c] {
+			cells[c] = cell
+			filled[c] = true
+			continue
+		}
+		cells[c] = joinCell(cells[c], cell)
+	}
+	// columns left without a block get an empty cell where they would be
+	at := bs[r[0]].start
+	for c := range cells {
+		if filled[c] {
+			at = cells[c].Span.End
+			continue
+		}
+		cells[c] = corpus.Cell{Span: corpus.Span{Start: at, End: at}}
+	}
+	return cells
+}
+
+func naiveCells(bs []block, r []int, width int) []corpus.Cell {
+	cells := make([]corpus.Cell, width)
+	at := bs[r[0]].start
+	for c := 0; c < width; c++ {
+		if c < len(r) {
+			b := bs[r[c]]
+			if !b.empty {
+				cells[c] = corpus.Cell{Text: b.text, Span: corpus.Span{Start: b.start, End: b.end}}
+			} else {
+				cells[c] = corpus.Cell{Span: corpus.Span{Start: b.start, End: b.start}}
+			}
+			at = b.end
+			continue
+		}
+		cells[c] = corpus.Cell{Span: corpus.Span{Start: at, End: at}}
+	}
+	return cells
+}
+
+// ---- two-level headers ----
+
+var reGroupWord = regexp.MustCompile(`(?i)(nguồn|kinh phí|phân kỳ|phân bổ|trong đó|chia ra|nhu cầu|kế hoạch|dự kiến|giai đoạn|vốn|nội dung|thời gian)`)
+var reSubWord = regexp.MustCompile(`(?i)^((năm\s*)?(19|20)\d\d|sự nghiệp|đầu tư|tổng số|tổng|ngân sách|vốn|trung ương|địa phương|tỉnh|huyện|xã hội hóa|khác|oda|đã|cần|số lượng|đơn giá)`)
+
+// flatHeader lays the header cells out over width columns. With more
+// cells than columns the header has two levels: the top row first (some
+// cells spanning several columns), then the cells under the spanning ones.
+// Which top cells span is chosen by the words of the cells and by the
+// kind of data under them.
+func flatHeader(hb []block, width int, p colProfile) ([][]corpus.Cell, []string) {
+	n := len(hb)
+	cell := func(b block) corpus.Cell {
+		return corpus.Cell{Text: b.text, Span: corpus.Span{Start: b.start, End: b.end}}
+	}
+	parents := n - width
+	if parents <= 0 || parents > 3 || n > 30 {
+		row := make([]corpus.Cell, width)
+		for c := 0; c < width; c++ {
+			if c < n {
+				row[c] = cell(hb[c])
+			} else if n > 0 {
+				row[c] = corpus.Cell{Span: corpus.Span{Start: hb[n-1].end, End: hb[n-1].end}}
+			}
+		}
+		names := make([]string, width)
+		for c := range row {
+			names[c] = row[c].Text
+		}
+		return [][]corpus.Cell{row}, names
+	}
+	type config struct {
+		top   int   // number of top cells
+		pos   []int // parent indexes among the top cells
+		spans []int
+		score float64
+	}
+	best := config{score: math.Inf(-1)}
+	budget := 20000 // configurations tried at most
+	for s := 2 * parents; s <= n-parents-1 && budget > 0; s++ {
+		top := n - s
+		for _, pos := range combinations(top, parents) {
+			if pos[0] == 0 {
+				continue // the STT cell never spans
+			}
+			for _, spans := range compositions(s, parents) {
+				budget--
+				c := config{top: top, pos: pos, spans: spans}
+				c.score = scoreConfig(hb, c.top, c.pos, c.spans, p)
+				if c.score > best.score {
+					best = c
+				}
+			}
+		}
+	}
+	if best.pos == nil {
+		return flatHeader(hb[:width], width, p)
+	}
+	row0 := make([]corpus.Cell, 0, width)
+	row1 := make([]corpus.Cell, 0, width)
+	names := make([]string, 0, width)
+	sub := best.top
+	pi := 0
+	for ti := 0; ti < best.top; ti++ {
+		if pi < len(best.pos) && best.pos[pi] == ti {
+			for k := 0; k < best.spans[pi]; k++ {
+				row0 = append(row0, cell(hb[ti]))
+				row1 = append(row1, cell(hb[sub]))
+				names = append(names, hb[ti].text+" / "+hb[sub].text)
+				sub++
+			}
+			pi++
+			continue
+		}
+		row0 = append(row0, cell(hb[ti]))
+		row1 = append(row1, cell(hb[ti]))
+		names = append(names, hb[ti].text)
+	}
+	return [][]corpus.Cell{row0, row1}, names
+}
+
+func scoreConfig(hb []block, top int, pos, spans []int, p colProfile) float64 {
+	score := 0.0
+	col := 0
+	sub := top
+	pi := 0
+	for ti := 0; ti < top; ti++ {
+		if pi < len(pos) && pos[pi] == ti {
+			if reGroupWord.MatchString(hb[ti].text) {
+				score += 1
+			}
+			years := 0
+			sum := 0.0
+			for k := 0; k < spans[pi]; k++ {
+				st := hb[sub].text
+				v := 0.5 * numericish(p, col)
+				if reSubWord.MatchString(st) {
+					v += 0.5
+				} else if reGroupWord.MatchString(st) {
+					v -= 1 // reads like a top cell of its own
+				}
+				if reYear.MatchString(st) {
+					years++
+				}
+				sum += v
+				col++
+				sub++
+			}
+			score += sum / float64(spans[pi])
+			if years > 0 && years < spans[pi] {
+				score -= 1 // years and other cells do not share a parent
+			}
+			pi++
+			continue
+		}
+		if reYear.MatchString(hb[ti].text) {
+			score -= 1 // a year is a sub-column, not a top cell
+		}
+		col++
+	}
+	return score
+}
+
+// numericish is +1 for a column of figures, -1 for a column of text, 0
+// when unknown.
+func numericish(p colProfile, j int) float64 {
+	if j >= len(p.total) || p.total[j] == 0 {
+		return 0
+	}
+	ne := p.total[j] - p.count[j][tE]
+	if ne == 0 {
+		return 0.5
+	}
+	return (p.count[j][tN] + p.count[j][tY] - p.count[j][tT]) / ne
+}
+
+func combinations(n, k int) [][]int {
+	var out [][]int
+	var rec func(start int, cur []int)
+	rec = func(start int, cur []int) {
+		if len(cur) == k {
+			out = append(out, append([]int(nil), cur...))
+			return
+		}
+		for i := start; i < n; i++ {
+			rec(i+1, append(cur, i))
+		}
+	}
+	rec(0, nil)
+	return out
+}
+
+// compositions splits s into k parts of at least 2.
+func compositions(s, k int) [][]int {
+	var out [][]int
+	var rec func(left, parts int, cur []int)
+	rec = func(left, parts int, cur []int) {
+		if parts == 1 {
+			if left >= 2 {
+				out = append(out, append(append([]int(nil), cur...), left))
+			}
+			return
+		}
+		for x := 2; x <= left-2*(parts-1); x++ {
+			rec(left-x, parts-1, append(cur, x))
+		}
+	}
+	rec(s, k, nil)
+	sort.SliceStable(out, func(i, j int) bool { return false })
+	return out
+}

@@ -1,0 +1,272 @@
+package table
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/google/go-cmp/cmp"
+	"golang.org/x/text/unicode/norm"
+
+	"kehoach/corpus"
+	"kehoach/ingest/structure"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+// render prints tables one row per line, for reading golden diffs.
+func render(text string, ts []corpus.Table) string {
+	var b strings.Builder
+	for i, t := range ts {
+		fmt.Fprintf(&b, "table %d [%d:%d) title=%q unit=%q", i, t.Span.Start, t.Span.End, t.Title, t.Unit)
+		if t.UnitAt != nil {
+			fmt.Fprintf(&b, " unit_at=%q", t.UnitAt.In(text))
+		}
+		b.WriteString("\n")
+		for _, h := range t.Header {
+			fmt.Fprintf(&b, "  header %s\n", cellsString(h))
+		}
+		fmt.Fprintf(&b, "  columns %q\n", t.Columns)
+		for _, r := range t.Rows {
+			fmt.Fprintf(&b, "  %-7s %s\n", r.Kind, cellsString(r.Cells))
+		}
+	}
+	return b.String()
+}
+
+func cellsString(cs []corpus.Cell) string {
+	var parts []string
+	for _, c := range cs {
+		t := c.Text
+		if len([]rune(t)) > 60 {
+			t = string([]rune(t)[:57]) + "..."
+		}
+		parts = append(parts, t)
+	}
+	return "| " + strings.Join(parts, " | ") + " |"
+}
+
+func readSample(t testing.TB, name string) string {
+	raw, err := os.ReadFile(filepath.Join("..", "..", "testdata", "corpus", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return norm.NFC.String(strings.ReplaceAll(string(raw), "\r\n", "\n"))
+}
+
+var samples = []string{
+	"000_64c392787df719ee.txt",
+	"001_04c4a298a9751e71.txt",
+	"002_dd0f6087aed52522.txt",
+	"003_a12ddbcff1a202a2.txt",
+	"004_9fba268cafe1d6b9.txt",
+}
+
+func TestGolden(t *testing.T) {
+	for _, name := range samples {
+		t.Run(name, func(t *testing.T) {
+			text := readSample(t, name)
+			ts := Recover(text)
+			checkSpans(t, text, ts)
+			got := render(text, ts)
+			path := filepath.Join("testdata", "golden", strings.TrimSuffix(name, ".txt")+".golden")
+			if *update {
+				if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			want, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if d := cmp.Diff(string(want), got); d != "" {
+				t.Errorf("Recover(%s) (-want +got)\n%s", name, d)
+			}
+		})
+	}
+}
+
+// checkSpans checks that every span lies in the text and every cell's
+// text is its span's text with white space folded.
+func checkSpans(t testing.TB, text string, ts []corpus.Table) {
+	t.Helper()
+	for i, tb := range ts {
+		if !tb.Span.Valid(text) {
+			t.Fatalf("table %d: bad span %v", i, tb.Span)
+		}
+		if tb.UnitAt != nil && !tb.UnitAt.Valid(text) {
+			t.Fatalf("table %d: bad unit span %v", i, *tb.UnitAt)
+		}
+		for _, h := range tb.Header {
+			for _, c := range h {
+				if !c.Span.Valid(text) {
+					t.Fatalf("table %d: bad header cell span %v", i, c.Span)
+				}
+			}
+		}
+		for r, row := range tb.Rows {
+			if !row.Span.Valid(text) {
+				t.Fatalf("table %d row %d: bad span %v", i, r, row.Span)
+			}
+			if len(row.Cells) != len(tb.Columns) {
+				t.Fatalf("table %d row %d: %d cells for %d columns", i, r, len(row.Cells), len(tb.Columns))
+			}
+			for _, c := range row.Cells {
+				if !c.Span.Valid(text) {
+					t.Fatalf("table %d row %d: bad cell span %v", i, r, c.Span)
+				}
+				if c.Text == "" {
+					continue
+				}
+				if c.Text != fold(c.Span.In(text)) && !strings.Contains(fold(c.Span.In(text)), c.Text) {
+					t.Fatalf("table %d row %d: cell %q is not under its span %q", i, r, c.Text, c.Span.In(text))
+				}
+			}
+		}
+	}
+}
+
+// The done-when checks of issue 3, on the sample text as given and as
+// ingest repairs it.
+func TestSampleTables(t *testing.T) {
+	for _, repaired := range []bool{false, true} {
+		get := func(name string) string {
+			s := readSample(t, name)
+			if repaired {
+				s = norm.NFC.String(structure.Repair(s))
+			}
+			return s
+		}
+		// Cao Bằng Phụ lục 1: 13 project rows and a total row.
+		ts := Recover(get("002_dd0f6087aed52522.txt"))
+		if len(ts) < 2 {
+			t.Fatalf("repaired=%v: Cao Bằng: %d tables, want 2", repaired, len(ts))
+		}
+		pl1 := ts[0]
+		var data, total int
+		for _, r := range pl1.Rows {
+			switch r.Kind {
+			case corpus.RowData:
+				data++
+			case corpus.RowTotal:
+				total++
+				if got := []string{r.Cells[3].Text, r.Cells[4].Text}; got[0] != "3.686" || got[1] != "18.043" {
+					t.Errorf("repaired=%v: Cao Bằng PL1 total = %q, want 3.686 18.043", repaired, got)
+				}
+			}
+		}
+		if data != 13 || total != 1 || len(pl1.Columns) != 6 || pl1.Unit != "triệu đồng" {
+			t.Errorf("repaired=%v: Cao Bằng PL1: %d data rows, %d total rows, columns %q, unit %q; want 13, 1, 6 columns, triệu đồng", repaired, data, total, pl1.Columns, pl1.Unit)
+		}
+		// Bình Định Phụ lục I: the total row.
+		ts = Recover(get("003_a12ddbcff1a202a2.txt"))
+		if len(ts) < 1 {
+			t.Fatalf("repaired=%v: Bình Định: no tables", repaired)
+		}
+		found := false
+		for _, r := range ts[0].Rows {
+			if r.Kind == corpus.RowTotal {
+				found = true
+				got := r.Cells[3].Text + " / " + r.Cells[4].Text + " / " + r.Cells[5].Text
+				if got != "33.228.453.443 / 18.228.855.443 / 14.999.598.000" {
+					t.Errorf("repaired=%v: Bình Định PL I total = %q", repaired, got)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("repaired=%v: Bình Định PL I: no total row", repaired)
+		}
+		// Vĩnh Phúc Phụ lục 3: 59 rows and TỔNG 729.340 / 640.563.
+		ts = Recover(get("004_9fba268cafe1d6b9.txt"))
+		if len(ts) != 1 {
+			t.Fatalf("repaired=%v: Vĩnh Phúc: %d tables, want 1", repaired, len(ts))
+		}
+		data = 0
+		for _, r := range ts[0].Rows {
+			if r.Kind == corpus.RowData {
+				data++
+			}
+			if r.Kind == corpus.RowTotal && (r.Cells[3].Text != "729.340" || r.Cells[4].Text != "640.563") {
+				t.Errorf("repaired=%v: Vĩnh Phúc total = %q %q", repaired, r.Cells[3].Text, r.Cells[4].Text)
+			}
+		}
+		if data != 59 {
+			t.Errorf("repaired=%v: Vĩnh Phúc PL3: %d data rows, want 59", repaired, data)
+		}
+	}
+}
+
+func TestUnitOf(t *testing.T) {
+	for _, tc := range []struct{ in, unit, at string }{
+		{"Đơn vị tính: triệu đồng", "triệu đồng", "Đơn vị tính: triệu đồng"},
+		{"ĐVT: Triệu đồng", "triệu đồng", "ĐVT: Triệu đồng"},
+		{"(Đơn vị tính: Triệu đồng)", "triệu đồng", "Đơn vị tính: Triệu đồng"},
+		{"(Đơn\nvị tính: Triệu đồng)", "triệu đồng", "Đơn\nvị tính: Triệu đồng"},
+		{"Đơn vị: tỷ đồng", "tỷ đồng", "Đơn vị: tỷ đồng"},
+		{"ĐVT: đồng. Ghi chú khác", "đồng", "ĐVT: đồng"},
+		{"Kinh phí thực hiện", "", ""},
+	} {
+		u, s, e, ok := UnitOf(tc.in)
+		if u != tc.unit || (ok && tc.in[s:e] != tc.at) {
+			t.Errorf("UnitOf(%q) = %q [%d:%d], want %q %q", tc.in, u, s, e, tc.unit, tc.at)
+		}
+	}
+}
+
+func TestRecoverSmall(t *testing.T) {
+	for _, tc := range []struct {
+		name, in string
+		want     string
+	}{
+		{"pipe with group and total", "Bảng 1\n\nĐơn vị tính: triệu đồng\n\n| STT | Nội dung | Kinh phí |\n|---|---|---|\n| I | Hạ tầng | |\n| 1 | Mạng WAN | 1.000 |\n| 2 | LGSP | 500 |\n| | Tổng cộng | 1.500 |\n",
+			"table 0 [45:187) title=\"Bảng 1\" unit=\"triệu đồng\" unit_at=\"Đơn vị tính: triệu đồng\"\n  header | STT | Nội dung | Kinh phí |\n  columns [\"STT\" \"Nội dung\" \"Kinh phí\"]\n  group   | I | Hạ tầng |  |\n  data    | 1 | Mạng WAN | 1.000 |\n  data    | 2 | LGSP | 500 |\n  total   |  | Tổng cộng | 1.500 |\n"},
+		{"flattened with merged cell", "PHỤ LỤC\n\nSTT\n\nTên\n\nĐơn vị\n\nKinh phí\n\n1\n\nA\n\nSở X\n\n10\n\n2\n\nB\n\n20\n\n3\n\nC\n\nSở Y\n\n30\n\n4\n\nD\n\n40\n",
+			"table 0 [13:101) title=\"PHỤ LỤC\" unit=\"\"\n  header | STT | Tên | Đơn vị | Kinh phí |\n  columns [\"STT\" \"Tên\" \"Đơn vị\" \"Kinh phí\"]\n  data    | 1 | A | Sở X | 10 |\n  data    | 2 | B |  | 20 |\n  data    | 3 | C | Sở Y | 30 |\n  data    | 4 | D |  | 40 |\n"},
+		{"no table", "STT\n\nmột đoạn văn\n\nkhông có bảng", ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			ts := Recover(tc.in)
+			checkSpans(t, tc.in, ts)
+			if got := render(tc.in, ts); got != tc.want {
+				t.Errorf("Recover(%q) (-want +got)\n%s", tc.in, cmp.Diff(tc.want, got))
+			}
+		})
+	}
+}
+
+func FuzzRecover(f *testing.F) {
+	for _, name := range samples[1:3] {
+		f.Add(readSample(f, name)[:20000])
+	}
+	f.Add("STT\n\nTên\n\n1\n\n \n\n2\n\nx\n")
+	f.Add("| a | b |\n|---|---|\n| 1 | 2 |\n\n| c |\n")
+	f.Fuzz(func(t *testing.T, s string) {
+		if !utf8.ValidString(s) {
+			return // document text is always valid UTF-8
+		}
+		ts := Recover(s)
+		checkSpans(t, s, ts)
+	})
+}
+
+func BenchmarkRecover(b *testing.B) {
+	var all []string
+	for _, name := range samples {
+		all = append(all, readSample(b, name))
+	}
+	n := 0
+	for _, s := range all {
+		n += len(s)
+	}
+	b.SetBytes(int64(n))
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for _, s := range all {
+			Recover(s)
+		}
+	}
+}
