@@ -82,6 +82,11 @@ type Citation struct {
 	Status   string   `json:"status,omitempty"`    // resolved, ambiguous, unresolved
 	Dates    []string `json:"dates,omitempty"`     // all dates given, when they conflict
 	Note     string   `json:"note,omitempty"`
+	// Registry is the symbol of the national-registry entry the citation
+	// resolved to (a law cited by name resolves to its number here;
+	// Number stays as written). SupersededBy is that entry's successor.
+	Registry     string `json:"registry,omitempty"`
+	SupersededBy string `json:"superseded_by,omitempty"`
 }
 
 // Target is a quantified commitment (kind "target") or a reported status
