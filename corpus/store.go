@@ -33,6 +33,7 @@ type Entry struct {
 	Error    string    `json:"error,omitempty"`
 	Province string    `json:"province,omitempty"`
 	Year     int       `json:"year,omitempty"`
+	Fetch    *Fetch    `json:"fetch,omitempty"` // how a fetched or crawled URL was downloaded
 }
 
 // Store is the on-disk corpus. Layout of a data directory:

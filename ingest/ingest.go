@@ -41,6 +41,10 @@ func (e *Error) Unwrap() error { return e.Err }
 // Options control ingest.
 type Options struct {
 	OCR bool // OCR PDFs without a text layer when tesseract is installed
+	// Meta is metadata known from outside the file (a portal's properties
+	// table, see ingest/fetch); it is merged into Document.Meta and wins
+	// over what the parser found.
+	Meta map[string]string
 }
 
 // Parser turns raw bytes of one format into text (tables may be written as
@@ -128,6 +132,12 @@ func Bytes(source, format string, raw []byte, opt Options) (doc *corpus.Document
 		Format: format,
 		Meta:   meta,
 		Pages:  pages,
+	}
+	for k, v := range opt.Meta {
+		if doc.Meta == nil {
+			doc.Meta = map[string]string{}
+		}
+		doc.Meta[k] = v
 	}
 	doc.Text = Normalize(txt)
 	if strings.TrimSpace(doc.Text) == "" {
