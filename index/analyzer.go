@@ -1,0 +1,234 @@
+package index
+
+import (
+	"bytes"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/analysis/token/shingle"
+	bleveunicode "github.com/blevesearch/bleve/v2/analysis/tokenizer/unicode"
+	"github.com/blevesearch/bleve/v2/registry"
+	"golang.org/x/text/unicode/norm"
+
+	"kehoach/corpus/province/vifold"
+)
+
+// Names of the analysis components registered with bleve.
+const (
+	NormalizeName  = "vi_normalize" // token filter: NFC, lower case, one tone placement
+	FoldName       = "vi_fold"      // token filter: diacritics removed (đ -> d)
+	SynonymName    = "vi_synonym"   // token filter: acronym <-> expansion
+	BigramName     = "vi_bigram"    // token filter: adjacent syllable pairs
+	ExactAnalyzer  = "vi_exact"     // tokens with their diacritics
+	FoldAnalyzer   = "vi"           // diacritic-free tokens plus acronym synonyms
+	BigramAnalyzer = "vi_bigram"    // diacritic-free syllable bigrams
+)
+
+// normalizeFilter lower-cases each term, composes it to NFC and moves
+// its tone mark to one place (hoà -> hòa). Offsets are untouched: they
+// still point at the source.
+type normalizeFilter struct{}
+
+func (normalizeFilter) Filter(in analysis.TokenStream) analysis.TokenStream {
+	for _, t := range in {
+		t.Term = normalizeTerm(t.Term)
+	}
+	return in
+}
+
+func normalizeTerm(b []byte) []byte {
+	ascii := true
+	for _, c := range b {
+		if c >= utf8.RuneSelf {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		lower := true
+		for _, c := range b {
+			if 'A' <= c && c <= 'Z' {
+				lower = false
+				break
+			}
+		}
+		if lower {
+			return b
+		}
+		return bytes.ToLower(b)
+	}
+	s := string(b)
+	if !norm.NFC.IsNormalString(s) {
+		s = norm.NFC.String(s)
+	}
+	return []byte(vifold.ToneNormalize(string(bytes.ToLower([]byte(s)))))
+}
+
+// foldFilter replaces each term by its diacritic-free form. It is a token
+// filter, not a char filter, so Start and End keep pointing at the
+// source text.
+type foldFilter struct{}
+
+func (foldFilter) Filter(in analysis.TokenStream) analysis.TokenStream {
+	for _, t := range in {
+		if vifold.HasDiacritics(string(t.Term)) {
+			t.Term = []byte(vifold.Fold(string(t.Term)))
+		}
+	}
+	return in
+}
+
+// Synonyms maps the administrative acronyms to their expansions, both
+// diacritic-free and lower case. A text holding the expansion gets the
+// acronym as an extra token at the expansion's first position, so a
+// query for either form finds both.
+var Synonyms = map[string][]string{
+	"cntt":  {"cong nghe thong tin"},
+	"attt":  {"an toan thong tin"},
+	"dvctt": {"dich vu cong truc tuyen"},
+	"dvc":   {"dich vu cong"},
+	"tthc":  {"thu tuc hanh chinh"},
+	"cqnn":  {"co quan nha nuoc"},
+	"cds":   {"chuyen doi so"},
+	"csdl":  {"co so du lieu"},
+	"lgsp":  {"nen tang tich hop chia se du lieu", "truc tich hop chia se du lieu"},
+	"soc":   {"giam sat dieu hanh an toan an ninh mang", "trung tam giam sat an toan thong tin"},
+	"ioc":   {"trung tam dieu hanh thong minh", "trung tam giam sat dieu hanh thong minh"},
+	"ubnd":  {"uy ban nhan dan"},
+	"hdnd":  {"hoi dong nhan dan"},
+}
+
+type phrase struct {
+	words   [][]byte
+	acronym []byte
+}
+
+// synonymFilter injects the acronym token where its expansion occurs.
+type synonymFilter struct {
+	byFirst map[string][]phrase
+}
+
+func newSynonymFilter(table map[string][]string) *synonymFilter {
+	f := &synonymFilter{byFirst: map[string][]phrase{}}
+	for acr, exps := range table {
+		for _, e := range exps {
+			var p phrase
+			p.acronym = []byte(acr)
+			for _, w := range bytes.Fields([]byte(e)) {
+				p.words = append(p.words, w)
+			}
+			first := string(p.words[0])
+			f.byFirst[first] = append(f.byFirst[first], p)
+		}
+	}
+	return f
+}
+
+func (f *synonymFilter) Filter(in analysis.TokenStream) analysis.TokenStream {
+	var out analysis.TokenStream
+	for i, t := range in {
+		ps := f.byFirst[string(t.Term)]
+		if len(ps) == 0 {
+			if out != nil {
+				out = append(out, t)
+			}
+			continue
+		}
+		if out == nil {
+			out = make(analysis.TokenStream, i, len(in)+8)
+			copy(out, in[:i])
+		}
+		out = append(out, t)
+		for _, p := range ps {
+			if i+len(p.words) > len(in) {
+				continue
+			}
+			ok := true
+			for j, w := range p.words {
+				if !bytes.Equal(in[i+j].Term, w) {
+					ok = false
+					break
+				}
+			}
+			if ok {
+				last := in[i+len(p.words)-1]
+				out = append(out, &analysis.Token{
+					Start: t.Start, End: last.End, Term: p.acronym,
+					Position: t.Position, Type: analysis.AlphaNumeric,
+				})
+			}
+		}
+	}
+	if out == nil {
+		return in
+	}
+	return out
+}
+
+func init() {
+	regFilter := func(name string, f analysis.TokenFilter) {
+		err := registry.RegisterTokenFilter(name, func(map[string]interface{}, *registry.Cache) (analysis.TokenFilter, error) {
+			return f, nil
+		})
+		if err != nil {
+			panic(err)
+		}
+	}
+	regFilter(NormalizeName, normalizeFilter{})
+	regFilter(FoldName, foldFilter{})
+	regFilter(SynonymName, newSynonymFilter(Synonyms))
+	regFilter(BigramName, shingle.NewShingleFilter(2, 2, false, "_", ""))
+
+	regAnalyzer := func(name string, filters ...string) {
+		err := registry.RegisterAnalyzer(name, func(_ map[string]interface{}, cache *registry.Cache) (analysis.Analyzer, error) {
+			tok, err := cache.TokenizerNamed(bleveunicode.Name)
+			if err != nil {
+				return nil, err
+			}
+			a := &analysis.DefaultAnalyzer{Tokenizer: tok}
+			for _, n := range filters {
+				f, err := cache.TokenFilterNamed(n)
+				if err != nil {
+					return nil, err
+				}
+				a.TokenFilters = append(a.TokenFilters, f)
+			}
+			return a, nil
+		})
+		if err != nil {
+			panic(err)
+		}
+	}
+	regAnalyzer(ExactAnalyzer, NormalizeName)
+	regAnalyzer(FoldAnalyzer, NormalizeName, FoldName, SynonymName)
+	regAnalyzer(BigramAnalyzer, NormalizeName, FoldName, BigramName)
+}
+
+// analyzerCache resolves the registered analyzers outside an index (query
+// analysis, snippets).
+var analyzerCache = registry.NewCache()
+
+// Analyze runs the named analyzer over text and returns its tokens: the
+// term and the byte offsets into text.
+func Analyze(analyzer, text string) []Token {
+	a, err := analyzerCache.AnalyzerNamed(analyzer)
+	if err != nil {
+		panic("index: " + err.Error())
+	}
+	ts := a.Analyze([]byte(text))
+	out := make([]Token, len(ts))
+	for i, t := range ts {
+		out[i] = Token{Term: string(t.Term), Start: t.Start, End: t.End, Position: t.Position}
+	}
+	return out
+}
+
+// Token is one analysed term with its byte offsets into the source.
+type Token struct {
+	Term       string
+	Start, End int
+	Position   int
+}
+
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }

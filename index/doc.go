@@ -1,0 +1,48 @@
+// Package index is the search index of a kehoach data directory: a
+// bleve index of documents and their records (citations, targets,
+// budgets, projects) as typed entries. Bleve types never leave the
+// package: callers pass a Query and get Hits, Facets and Records.
+//
+// # Entries and fields
+//
+// A document is one entry (id = its SHA-256); its n-th record of a kind
+// is another ("<doc>/<kind>/<n>", n the position in the stored
+// Extraction's list). Every entry carries kind, doc, type (the document
+// type, diacritic-free), province (as named, canonical 63-era spelling),
+// province_now (the 2025 unit), year (every year it concerns: a record's
+// own year, else its period, else the plan's period), indicator and value
+// (a target's value, or an amount in đồng). Text goes into three fields:
+// text (analyzer "vi": diacritics folded, acronym synonyms), exact
+// (analyzer "vi_exact": diacritics kept, to rank exact matches first) and
+// bigram (syllable pairs, to rank phrases and check quoted phrases).
+//
+// To keep the index small (about the size of the text, see the
+// benchmark), no text field is stored or keeps term vectors: snippets are
+// cut from the store's text by re-analysing it, and a hit's record is
+// read from the store by its position. Only facet fields keep doc values.
+//
+// # Analysis
+//
+// The unicode tokenizer (UAX #29 words) feeds token filters that keep
+// Start/End pointing at the source: vi_normalize (NFC, lower case, one
+// tone placement: hoà = hòa, thuỷ = thủy), vi_fold (diacritics removed,
+// đ = d, as a token filter rather than a char filter so offsets stay
+// true), vi_synonym (where an expansion such as "công nghệ thông tin"
+// occurs, the acronym "cntt" is added at its first position, so either
+// spelling finds both) and vi_bigram.
+//
+// # Consistency with the store
+//
+// The store is the truth; the index can always be rebuilt from it. Each
+// Put is one atomic bleve batch (scorch persists a batch before Batch
+// returns) that also records a stamp: the fingerprint of the store's
+// manifest it reflects. Readers compare the stamp with the manifest's
+// current fingerprint and call Sync on a mismatch, which re-indexes every
+// document whose stored record digest differs from the indexed one and
+// drops documents the store no longer holds. A crash between the store's
+// write and the index's leaves a stale stamp, so the next reader repairs
+// it; a crash inside a batch loses the whole batch, stamp included. An
+// index of another Version, or one bleve cannot open, is recreated and
+// filled by Sync; Rebuild builds beside the old index and renames it into
+// place.
+package index

@@ -1,0 +1,650 @@
+package index
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/mapping"
+	"github.com/blevesearch/bleve/v2/search/query"
+
+	"kehoach/corpus"
+	"kehoach/corpus/province"
+	"kehoach/corpus/province/vifold"
+)
+
+// Version is the layout of the index: entries, fields and analyzers. An
+// index written with another version is rebuilt from the store.
+const Version = "kehoach-index-3"
+
+// Entry kinds. A document is one entry; each of its records is another.
+const (
+	KindDoc      = "doc"
+	KindCitation = "citation"
+	KindTarget   = "target"
+	KindBudget   = "budget"
+	KindProject  = "project"
+)
+
+// Kinds lists the record kinds, in the order of SCHEMA.md.
+var Kinds = []string{KindCitation, KindTarget, KindBudget, KindProject}
+
+// Field names in the index.
+const (
+	fKind        = "kind"
+	fDoc         = "doc"
+	fSource      = "source"
+	fType        = "type"
+	fProvince    = "province"
+	fProvinceNow = "province_now"
+	fYear        = "year"
+	fYearKey     = "year_key"
+	fIndicator   = "indicator"
+	fValue       = "value"
+	fText        = "text"
+	fExact       = "exact"
+	fBigram      = "bigram"
+	fDigest      = "digest"
+)
+
+// Internal keys.
+var (
+	keyVersion = []byte("kehoach/version")
+	keyStamp   = []byte("kehoach/stamp")
+)
+
+// Store is what the index reads documents and records from; *corpus.Store
+// is one.
+type Store interface {
+	Entries() []corpus.Entry
+	Document(id string) (*corpus.Document, error)
+	Extraction(id string) (*corpus.Extraction, error)
+}
+
+var _ Store = (*corpus.Store)(nil)
+
+// Index is the search index of a data directory. Its entries are the
+// documents and their records; its text fields are neither stored nor
+// given term vectors (snippets are cut from the store's text), which
+// keeps it small.
+type Index struct {
+	dir   string
+	b     bleve.Index
+	store Store
+
+	mu    sync.Mutex
+	cache map[string]*corpus.Extraction // doc id -> record, for hit joins
+}
+
+// ErrStale is returned by Check when the index does not reflect the
+// store it is opened against.
+var ErrStale = errors.New("index: out of date with the store")
+
+func newMapping() mapping.IndexMapping {
+	m := bleve.NewIndexMapping()
+	m.DefaultAnalyzer = FoldAnalyzer
+	m.StoreDynamic = false
+	m.IndexDynamic = false
+	m.DocValuesDynamic = false
+	dm := bleve.NewDocumentStaticMapping()
+
+	keyword := func(name string, docValues bool) *mapping.FieldMapping {
+		f := bleve.NewKeywordFieldMapping()
+		f.Name = name
+		f.Store = false
+		f.IncludeInAll = false
+		f.IncludeTermVectors = false
+		f.DocValues = docValues
+		return f
+	}
+	text := func(name, analyzer string) *mapping.FieldMapping {
+		f := bleve.NewTextFieldMapping()
+		f.Name = name
+		f.Analyzer = analyzer
+		f.Store = false
+		f.IncludeInAll = false
+		f.IncludeTermVectors = false
+		f.DocValues = false
+		return f
+	}
+	num := func(name string) *mapping.FieldMapping {
+		f := bleve.NewNumericFieldMapping()
+		f.Name = name
+		f.Store = false
+		f.IncludeInAll = false
+		f.DocValues = false
+		return f
+	}
+	dm.AddFieldMappingsAt(fKind, keyword(fKind, true))
+	dm.AddFieldMappingsAt(fDoc, keyword(fDoc, false))
+	dm.AddFieldMappingsAt(fSource, keyword(fSource, false))
+	dm.AddFieldMappingsAt(fType, keyword(fType, true))
+	dm.AddFieldMappingsAt(fProvince, keyword(fProvince, true))
+	dm.AddFieldMappingsAt(fProvinceNow, keyword(fProvinceNow, true))
+	dm.AddFieldMappingsAt(fYear, num(fYear))
+	dm.AddFieldMappingsAt(fYearKey, keyword(fYearKey, true))
+	dm.AddFieldMappingsAt(fIndicator, keyword(fIndicator, true))
+	dm.AddFieldMappingsAt(fValue, num(fValue))
+	dm.AddFieldMappingsAt(fText, text(fText, FoldAnalyzer), text(fExact, ExactAnalyzer), text(fBigram, BigramAnalyzer))
+	digest := bleve.NewTextFieldMapping()
+	digest.Name = fDigest
+	digest.Index = false
+	digest.Store = true
+	digest.IncludeInAll = false
+	digest.IncludeTermVectors = false
+	dm.AddFieldMappingsAt(fDigest, digest)
+	m.DefaultMapping = dm
+	return m
+}
+
+// Open opens the index in dir, creating it when missing. An index of
+// another Version, or one bleve cannot open, is removed and recreated
+// empty; its stamp is then empty, so the next Sync indexes everything.
+func Open(dir string, st Store) (*Index, error) {
+	b, err := bleve.Open(dir)
+	if err == nil {
+		v, verr := b.GetInternal(keyVersion)
+		if verr == nil && string(v) == Version {
+			return &Index{dir: dir, b: b, store: st, cache: map[string]*corpus.Extraction{}}, nil
+		}
+		b.Close()
+	}
+	if err := os.RemoveAll(dir); err != nil {
+		return nil, fmt.Errorf("index: reset %s: %w", dir, err)
+	}
+	return create(dir, st)
+}
+
+func create(dir string, st Store) (*Index, error) {
+	if err := os.MkdirAll(filepath.Dir(dir), 0o755); err != nil {
+		return nil, fmt.Errorf("index: create %s: %w", dir, err)
+	}
+	b, err := bleve.New(dir, newMapping())
+	if err != nil {
+		return nil, fmt.Errorf("index: create %s: %w", dir, err)
+	}
+	if err := b.SetInternal(keyVersion, []byte(Version)); err != nil {
+		b.Close()
+		return nil, fmt.Errorf("index: create %s: %w", dir, err)
+	}
+	return &Index{dir: dir, b: b, store: st, cache: map[string]*corpus.Extraction{}}, nil
+}
+
+// Close closes the index.
+func (ix *Index) Close() error { return ix.b.Close() }
+
+// Dir is where the index lives.
+func (ix *Index) Dir() string { return ix.dir }
+
+// Stamp is the store fingerprint the index was last brought in line
+// with ("" for none).
+func (ix *Index) Stamp() string {
+	v, err := ix.b.GetInternal(keyStamp)
+	if err != nil {
+		return ""
+	}
+	return string(v)
+}
+
+// Digest identifies a record's content: Sync re-indexes a document whose
+// stored record has another digest.
+func Digest(rec *corpus.Extraction) string {
+	b, _ := json.Marshal(rec)
+	h := sha256.Sum256(b)
+	return hex.EncodeToString(h[:16])
+}
+
+// Put indexes a document and its records in one atomic batch, replacing
+// whatever the index held for it, and sets the stamp to stamp (when not
+// ""). Documents that came from the same source under other ids are
+// removed when the store no longer holds them.
+func (ix *Index) Put(doc *corpus.Document, rec *corpus.Extraction, stamp string) error {
+	b := ix.b.NewBatch()
+	old, err := ix.entryIDs(bleve.NewTermQuery(doc.ID), fDoc)
+	if err != nil {
+		return err
+	}
+	ids := addEntries(b, doc, rec)
+	for _, id := range old {
+		if !ids[id] {
+			b.Delete(id)
+		}
+	}
+	if ix.store != nil {
+		live := map[string]bool{}
+		for _, e := range ix.store.Entries() {
+			if e.Status == corpus.StatusOK {
+				live[e.ID] = true
+			}
+		}
+		sq := bleve.NewTermQuery(doc.Source)
+		sq.SetField(fSource)
+		others, err := ix.entryIDs(sq, "")
+		if err != nil {
+			return err
+		}
+		for _, id := range others {
+			d := docOf(id)
+			if d != doc.ID && !live[d] {
+				if err := ix.deleteDocInBatch(b, d); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	if stamp != "" {
+		b.SetInternal(keyStamp, []byte(stamp))
+	}
+	if err := ix.b.Batch(b); err != nil {
+		return fmt.Errorf("index: put %s: %w", doc.Source, err)
+	}
+	ix.mu.Lock()
+	delete(ix.cache, doc.ID)
+	ix.mu.Unlock()
+	return nil
+}
+
+// Delete removes a document and its records.
+func (ix *Index) Delete(docID string) error {
+	b := ix.b.NewBatch()
+	if err := ix.deleteDocInBatch(b, docID); err != nil {
+		return err
+	}
+	return ix.b.Batch(b)
+}
+
+func (ix *Index) deleteDocInBatch(b *bleve.Batch, docID string) error {
+	ids, err := ix.entryIDs(bleve.NewTermQuery(docID), fDoc)
+	if err != nil {
+		return err
+	}
+	for _, id := range ids {
+		b.Delete(id)
+	}
+	ix.mu.Lock()
+	delete(ix.cache, docID)
+	ix.mu.Unlock()
+	return nil
+}
+
+// entryIDs returns the ids of all entries matching a term query on field
+// (the query's own field when field is "").
+func (ix *Index) entryIDs(q *query.TermQuery, field string) ([]string, error) {
+	if field != "" {
+		q.SetField(field)
+	}
+	var out []string
+	for from := 0; ; {
+		req := bleve.NewSearchRequestOptions(q, 1000, from, false)
+		req.SortBy([]string{"_id"})
+		res, err := ix.b.Search(req)
+		if err != nil {
+			return nil, fmt.Errorf("index: %w", err)
+		}
+		for _, h := range res.Hits {
+			out = append(out, h.ID)
+		}
+		from += len(res.Hits)
+		if len(res.Hits) == 0 || uint64(from) >= res.Total {
+			return out, nil
+		}
+	}
+}
+
+// Entry ids: "<doc>" for a document, "<doc>/<kind>/<n>" for its n-th
+// record of a kind (the position in the Extraction's list).
+func entryID(doc, kind string, n int) string {
+	return doc + "/" + kind + "/" + strconv.Itoa(n)
+}
+
+func docOf(id string) string {
+	if i := strings.IndexByte(id, '/'); i >= 0 {
+		return id[:i]
+	}
+	return id
+}
+
+func parseID(id string) (doc, kind string, n int) {
+	parts := strings.Split(id, "/")
+	if len(parts) != 3 {
+		return id, KindDoc, -1
+	}
+	n, _ = strconv.Atoi(parts[2])
+	return parts[0], parts[1], n
+}
+
+// docFields are the fields every entry of a document shares.
+type docFields struct {
+	typ, province, provinceNow string
+	years                      []int
+}
+
+func fieldsOf(rec *corpus.Extraction) docFields {
+	d := rec.Document
+	f := docFields{typ: foldKey(d.Type), province: d.Province, provinceNow: d.ProvinceNow}
+	if p, ok := province.Lookup(d.Province); ok {
+		f.province = p.Name
+		if f.provinceNow == "" {
+			f.provinceNow = p.Now
+		}
+	}
+	if u, ok := province.LookupNow(f.provinceNow); ok {
+		f.provinceNow = u.Name
+	}
+	if d.Period != nil {
+		f.years = periodYears(d.Period)
+	} else if len(d.IssueDate) >= 4 {
+		if y, err := strconv.Atoi(d.IssueDate[:4]); err == nil {
+			f.years = []int{y}
+		}
+	}
+	return f
+}
+
+func periodYears(p *corpus.Period) []int {
+	if p == nil || p.From <= 0 {
+		return nil
+	}
+	to := p.To
+	if to < p.From || to-p.From > 30 {
+		to = p.From
+	}
+	var ys []int
+	for y := p.From; y <= to; y++ {
+		ys = append(ys, y)
+	}
+	return ys
+}
+
+func foldKey(s string) string {
+	return strings.Join(strings.Fields(vifold.Fold(vifold.Key(s))), " ")
+}
+
+func entry(kind, doc string, f docFields, years []int, text string) map[string]interface{} {
+	e := map[string]interface{}{fKind: kind, fDoc: doc, fText: text}
+	if f.typ != "" {
+		e[fType] = f.typ
+	}
+	if f.province != "" {
+		e[fProvince] = f.province
+	}
+	if f.provinceNow != "" {
+		e[fProvinceNow] = f.provinceNow
+	}
+	if len(years) > 0 {
+		ys := make([]interface{}, len(years))
+		ks := make([]interface{}, len(years))
+		for i, y := range years {
+			ys[i] = float64(y)
+			ks[i] = strconv.Itoa(y)
+		}
+		e[fYear] = ys
+		e[fYearKey] = ks
+	}
+	return e
+}
+
+func join(parts ...string) string {
+	var b strings.Builder
+	for _, p := range parts {
+		if p == "" {
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteString(" \n ")
+		}
+		b.WriteString(p)
+	}
+	return b.String()
+}
+
+func yearOr(y *int, p *corpus.Period, def []int) []int {
+	if y != nil {
+		return []int{*y}
+	}
+	if ys := periodYears(p); ys != nil {
+		return ys
+	}
+	return def
+}
+
+// addEntries adds the entries of a document to a batch and returns their
+// ids.
+func addEntries(b *bleve.Batch, doc *corpus.Document, rec *corpus.Extraction) map[string]bool {
+	f := fieldsOf(rec)
+	ids := map[string]bool{}
+	put := func(id string, e map[string]interface{}) {
+		ids[id] = true
+		b.Index(id, e)
+	}
+	d := entry(KindDoc, doc.ID, f, f.years, join(rec.Document.Title, doc.Text))
+	d[fSource] = doc.Source
+	d[fDigest] = Digest(rec)
+	put(doc.ID, d)
+	for i, c := range rec.Citations {
+		e := entry(KindCitation, doc.ID, f, f.years, join(c.Quote, c.Type, c.Number, c.Title))
+		put(entryID(doc.ID, KindCitation, i), e)
+	}
+	for i, t := range rec.Targets {
+		e := entry(KindTarget, doc.ID, f, yearOr(t.Year, nil, f.years), join(t.Quote, t.Subject))
+		if t.Indicator != "" {
+			e[fIndicator] = t.Indicator
+		}
+		e[fValue] = t.Value
+		put(entryID(doc.ID, KindTarget, i), e)
+	}
+	for i, bu := range rec.Budgets {
+		e := entry(KindBudget, doc.ID, f, yearOr(bu.Year, bu.Period, f.years), join(bu.Quote, bu.Label))
+		e[fValue] = float64(bu.AmountVND)
+		put(entryID(doc.ID, KindBudget, i), e)
+	}
+	for i, p := range rec.Projects {
+		e := entry(KindProject, doc.ID, f, yearOr(nil, p.Period, f.years), join(p.Name, p.Group, p.Lead, p.Quote))
+		if p.AmountVND != nil {
+			e[fValue] = float64(*p.AmountVND)
+		}
+		put(entryID(doc.ID, KindProject, i), e)
+	}
+	return ids
+}
+
+// SyncStats says what Sync changed.
+type SyncStats struct {
+	Indexed, Deleted, Unchanged int
+}
+
+// Sync brings the index in line with the store: documents the store
+// holds that the index lacks or holds with another record digest are
+// (re)indexed, documents the store no longer holds are removed, and the
+// stamp is set to stamp. It is what makes a crash between a store write
+// and the index write harmless.
+func (ix *Index) Sync(stamp string) (SyncStats, error) {
+	var s SyncStats
+	if ix.store == nil {
+		return s, errors.New("index: sync without a store")
+	}
+	have, err := ix.docDigests()
+	if err != nil {
+		return s, err
+	}
+	want := map[string]bool{}
+	b := ix.b.NewBatch()
+	flush := func(force bool) error {
+		if b.Size() == 0 || (!force && b.Size() < 2000) {
+			return nil
+		}
+		if err := ix.b.Batch(b); err != nil {
+			return fmt.Errorf("index: sync: %w", err)
+		}
+		b.Reset()
+		return nil
+	}
+	for _, e := range ix.store.Entries() {
+		if e.Status != corpus.StatusOK || want[e.ID] {
+			continue
+		}
+		want[e.ID] = true
+		rec, err := ix.store.Extraction(e.ID)
+		if err != nil {
+			return s, fmt.Errorf("index: sync %s: %w", e.Source, err)
+		}
+		if dg, ok := have[e.ID]; ok && dg == Digest(rec) {
+			s.Unchanged++
+			continue
+		}
+		doc, err := ix.store.Document(e.ID)
+		if err != nil {
+			return s, fmt.Errorf("index: sync %s: %w", e.Source, err)
+		}
+		if _, ok := have[e.ID]; ok {
+			if err := ix.deleteDocInBatch(b, e.ID); err != nil {
+				return s, err
+			}
+		}
+		addEntries(b, doc, rec)
+		s.Indexed++
+		if err := flush(false); err != nil {
+			return s, err
+		}
+	}
+	for id := range have {
+		if !want[id] {
+			if err := ix.deleteDocInBatch(b, id); err != nil {
+				return s, err
+			}
+			s.Deleted++
+		}
+	}
+	b.SetInternal(keyStamp, []byte(stamp))
+	if err := flush(true); err != nil {
+		return s, err
+	}
+	ix.mu.Lock()
+	ix.cache = map[string]*corpus.Extraction{}
+	ix.mu.Unlock()
+	return s, nil
+}
+
+// docDigests maps every indexed document to its stored record digest.
+func (ix *Index) docDigests() (map[string]string, error) {
+	q := bleve.NewTermQuery(KindDoc)
+	q.SetField(fKind)
+	out := map[string]string{}
+	for from := 0; ; {
+		req := bleve.NewSearchRequestOptions(q, 1000, from, false)
+		req.Fields = []string{fDigest}
+		req.SortBy([]string{"_id"})
+		res, err := ix.b.Search(req)
+		if err != nil {
+			return nil, fmt.Errorf("index: %w", err)
+		}
+		for _, h := range res.Hits {
+			dg, _ := h.Fields[fDigest].(string)
+			out[h.ID] = dg
+		}
+		from += len(res.Hits)
+		if len(res.Hits) == 0 || uint64(from) >= res.Total {
+			return out, nil
+		}
+	}
+}
+
+// Rebuild recreates the index in dir from every document of the store:
+// it builds beside the old one and renames it into place, so a crash
+// leaves either the old index or the new one (and an index that is
+// missing or of another version is rebuilt by Open + Sync anyway).
+func Rebuild(dir string, st Store, stamp string) (*Index, SyncStats, error) {
+	tmp := dir + ".new"
+	os.RemoveAll(tmp)
+	ix, err := create(tmp, st)
+	if err != nil {
+		return nil, SyncStats{}, err
+	}
+	s, err := ix.Sync(stamp)
+	if err != nil {
+		ix.Close()
+		return nil, s, err
+	}
+	if err := ix.Close(); err != nil {
+		return nil, s, err
+	}
+	if err := os.RemoveAll(dir); err != nil {
+		return nil, s, fmt.Errorf("index: rebuild: %w", err)
+	}
+	if err := os.Rename(tmp, dir); err != nil {
+		return nil, s, fmt.Errorf("index: rebuild: %w", err)
+	}
+	ix, err = Open(dir, st)
+	return ix, s, err
+}
+
+// Count returns the number of entries of each kind.
+func (ix *Index) Count() (map[string]int, error) {
+	req := bleve.NewSearchRequestOptions(bleve.NewMatchAllQuery(), 0, 0, false)
+	req.AddFacet(fKind, bleve.NewFacetRequest(fKind, 10))
+	res, err := ix.b.Search(req)
+	if err != nil {
+		return nil, fmt.Errorf("index: %w", err)
+	}
+	out := map[string]int{}
+	if fr, ok := res.Facets[fKind]; ok {
+		for _, t := range fr.Terms.Terms() {
+			out[t.Term] = t.Count
+		}
+	}
+	return out, nil
+}
+
+// Size is the bytes the index takes on disk.
+func (ix *Index) Size() int64 { return DirSize(ix.dir) }
+
+// DirSize sums the sizes of the files under dir.
+func DirSize(dir string) int64 {
+	var n int64
+	filepath.Walk(dir, func(_ string, fi os.FileInfo, err error) error {
+		if err == nil && !fi.IsDir() {
+			n += fi.Size()
+		}
+		return nil
+	})
+	return n
+}
+
+// extraction returns a document's record, cached.
+func (ix *Index) extraction(doc string) (*corpus.Extraction, error) {
+	ix.mu.Lock()
+	x, ok := ix.cache[doc]
+	ix.mu.Unlock()
+	if ok {
+		return x, nil
+	}
+	if ix.store == nil {
+		return nil, errors.New("index: no store")
+	}
+	x, err := ix.store.Extraction(doc)
+	if err != nil {
+		return nil, err
+	}
+	ix.mu.Lock()
+	ix.cache[doc] = x
+	ix.mu.Unlock()
+	return x, nil
+}
+
+func sortedKeys(m map[string]int) []string {
+	ks := make([]string, 0, len(m))
+	for k := range m {
+		ks = append(ks, k)
+	}
+	sort.Strings(ks)
+	return ks
+}
