@@ -1,7 +1,334 @@
-// Package budget extracts budget records from a document. See extract/doc.go.
+// Package budget extracts budget records from a document: the amounts the
+// plan states in its prose (totals, and their split by funding source,
+// also in footnotes), the total rows of its appendix tables, and budget
+// rules stated as shares ("tối thiểu 10% tổng kinh phí ... an toàn thông
+// tin"). Every amount is an integer count of đồng after its unit (the
+// words after the figure, or the table's unit line). Where items and a
+// stated total both exist it checks that they add up, and says so in
+// x.Warnings when they do not; it never changes a figure.
+//
+// See extract/doc.go for the extractor contract.
 package budget
 
-import "kehoach/corpus"
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
 
-// Extract adds the document's budget records to x.
-func Extract(doc *corpus.Document, x *corpus.Extraction) {}
+	"kehoach/corpus"
+	"kehoach/extract/vnnum"
+)
+
+// Extract adds the document's budget records, budget rules and
+// consistency warnings to x.
+func Extract(doc *corpus.Document, x *corpus.Extraction) {
+	prose := proseBudgets(doc, x)
+	tables, tws := tableBudgets(doc, x)
+	x.Budgets = append(x.Budgets, prose...)
+	x.Budgets = append(x.Budgets, tables...)
+	x.Rules = append(x.Rules, Rules(doc.Text)...)
+	x.Warnings = append(x.Warnings, tws...)
+	x.Warnings = append(x.Warnings, Check(doc, prose)...)
+}
+
+var (
+	reTotalLabel = regexp.MustCompile(`(?i)(tổng kinh phí|tổng vốn|tổng mức|tổng nhu cầu|tổng cộng|tổng số|tổng chi|tổng ngân sách|^tổng\b|kinh phí thực hiện|kinh phí triển khai|dự kiến kinh phí|nhu cầu kinh phí)`)
+	reClauseCut  = regexp.MustCompile(`[.;:!?\n]\s*$`)
+)
+
+// proseBudgets reads the amounts written with a currency word outside
+// the tables.
+func proseBudgets(doc *corpus.Document, x *corpus.Extraction) []corpus.Budget {
+	var out []corpus.Budget
+	var lastTotal *corpus.Budget
+	for _, a := range vnnum.FindAmounts(doc.Text) {
+		if inTable(doc, a.Start) {
+			continue
+		}
+		label, labelStart := labelBefore(doc.Text, a.QStart)
+		b := corpus.Budget{
+			AmountVND: a.VND,
+			Label:     shorten(label),
+			Span:      corpus.Span{Start: a.QStart, End: a.End},
+			Qualifier: a.Qualifier,
+			Unit:      a.Unit,
+		}
+		b.Quote = doc.Text[b.Span.Start:b.Span.End]
+		src := SourceOf(label)
+		switch {
+		case reTotalLabel.MatchString(label):
+			b.Kind = "total"
+		case src != "":
+			b.Kind, b.Source = "source", src
+		default:
+			b.Kind = "item"
+		}
+		b.Year, b.Period = yearsOf(label)
+		if b.Year == nil && b.Period == nil {
+			// a split inherits the years of the total it splits
+			if b.Kind == "source" && lastTotal != nil {
+				b.Year, b.Period = lastTotal.Year, lastTotal.Period
+			} else if p := x.Document.Period; p != nil {
+				if p.From == p.To {
+					y := p.From
+					b.Year = &y
+				} else {
+					pp := *p
+					b.Period = &pp
+				}
+			}
+		}
+		_ = labelStart
+		out = append(out, b)
+		if b.Kind == "total" {
+			lastTotal = &out[len(out)-1]
+		}
+	}
+	return out
+}
+
+func inTable(doc *corpus.Document, off int) bool {
+	for _, t := range doc.Tables {
+		if t.Span.Contains(off) {
+			return true
+		}
+	}
+	return false
+}
+
+// labelBefore is the clause that names an amount: the text before it back
+// to the start of its sentence, list item or the previous amount
+// (";", ".", a line that ends a sentence, "Trong đó:").
+func labelBefore(text string, off int) (string, int) {
+	start := off - 400
+	if start < 0 {
+		start = 0
+	}
+	for start > 0 && start < len(text) && text[start]&0xC0 == 0x80 {
+		start++
+	}
+	seg := text[start:off]
+	cut := 0
+	for i := len(seg) - 1; i >= 0; i-- {
+		c := seg[i]
+		if c == ';' || c == '!' || c == '?' {
+			cut = i + 1
+			break
+		}
+		if c == '.' && (i+1 >= len(seg) || seg[i+1] == ' ' || seg[i+1] == '\n') && !(i > 0 && isDigit(seg[i-1]) && i+1 < len(seg) && isDigit(seg[i+1])) {
+			cut = i + 1
+			break
+		}
+		if c == '\n' && i > 0 && seg[i-1] == '\n' {
+			// a paragraph break ends the clause unless the next paragraph
+			// goes on in lower case (a hard wrap mid-sentence)
+			next := strings.TrimLeft(seg[i+1:], " ")
+			r, _ := utf8.DecodeRuneInString(next)
+			if next == "" || !unicode.IsLower(r) {
+				cut = i + 1
+				break
+			}
+		}
+	}
+	label := seg[cut:]
+	// "Trong đó: Ngân sách ...": keep what follows the last colon that
+	// is not the one right before the amount
+	l := strings.TrimRight(label, " :")
+	if k := strings.LastIndex(l, ":"); k >= 0 {
+		label = l[k+1:]
+		cut += k + 1
+	}
+	label = strings.TrimLeft(label, " -–•+*\n⁽⁾()0123456789¹²³⁴⁵⁶⁷⁸⁹⁰")
+	label = strings.TrimRight(strings.TrimSpace(label), " :")
+	label = strings.TrimSuffix(strings.TrimSpace(label), " là")
+	return fold(label), start + cut
+}
+
+func isDigit(b byte) bool { return b >= '0' && b <= '9' }
+
+// shorten keeps a label readable: long clauses keep their first and
+// last words around "...".
+func shorten(s string) string {
+	w := strings.Fields(s)
+	if len(w) <= 12 {
+		return s
+	}
+	return strings.Join(w[:3], " ") + " ... " + strings.Join(w[len(w)-3:], " ")
+}
+
+var (
+	reLabelPeriod = regexp.MustCompile(`((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)`)
+	reLabelYear   = regexp.MustCompile(`(?i)năm\s+((?:19|20)\d\d)`)
+)
+
+func yearsOf(label string) (*int, *corpus.Period) {
+	if m := reLabelPeriod.FindStringSubmatch(label); m != nil {
+		a, _ := strconv.Atoi(m[1])
+		b, _ := strconv.Atoi(m[2])
+		if a <= b {
+			return nil, &corpus.Period{From: a, To: b}
+		}
+	}
+	if m := reLabelYear.FindAllStringSubmatch(label, -1); m != nil {
+		y, _ := strconv.Atoi(m[len(m)-1][1])
+		return &y, nil
+	}
+	return nil, nil
+}
+
+// tableBudgets records the total rows of the appendix tables: a total
+// column as kind total, a source column as kind source, an allocation
+// column ("Phân bổ năm 2022") as kind total for its year. It checks each
+// money column of a total row against the sum of the data rows above or
+// below it, and says when a table's unit was inferred.
+func tableBudgets(doc *corpus.Document, x *corpus.Extraction) ([]corpus.Budget, []string) {
+	var out []corpus.Budget
+	var warns []string
+	for _, t := range doc.Tables {
+		cols := Columns(t)
+		hasMoney := false
+		for _, c := range cols {
+			if c.Money && (c.Role == RoleTotal || c.Role == RoleSource || c.Role == RoleAlloc || c.Role == RoleYear) {
+				hasMoney = true
+			}
+		}
+		if !hasMoney {
+			continue
+		}
+		sc := TableScale(doc, t)
+		name := tableName(t)
+		if sc.Inferred {
+			warns = append(warns, fmt.Sprintf("budget: %s has no unit line of its own; its figures read as %s from %s (as đồng they would be implausibly small)", name, sc.Unit, sc.Note))
+		}
+		year, period := TitlePeriod(t.Title)
+		for _, r := range t.Rows {
+			if r.Kind != corpus.RowTotal {
+				continue
+			}
+			label := rowLabel(r)
+			for j, c := range cols {
+				if j >= len(r.Cells) || !c.Money {
+					continue
+				}
+				v, ok := CellVND(r.Cells[j], sc)
+				if !ok {
+					continue
+				}
+				b := corpus.Budget{AmountVND: v, Year: year, Period: period, Label: label + " - " + c.Name, Span: r.Cells[j].Span, Quote: doc.Text[r.Cells[j].Span.Start:r.Cells[j].Span.End], Unit: sc.Unit}
+				if sc.Inferred {
+					b.Note = "unit inferred: " + sc.Note
+				}
+				switch c.Role {
+				case RoleTotal:
+					b.Kind = "total"
+				case RoleSource:
+					b.Kind, b.Source = "source", c.Source
+				case RoleAlloc:
+					b.Kind = "total"
+					if c.Year != 0 {
+						y := c.Year
+						b.Year, b.Period = &y, nil
+					}
+				default:
+					continue // per-year splits of the total are not recorded
+				}
+				out = append(out, b)
+			}
+			warns = append(warns, checkTotalRow(t, r, cols, sc, name)...)
+		}
+	}
+	return out, warns
+}
+
+func tableName(t corpus.Table) string {
+	w := strings.Fields(t.Title)
+	if len(w) == 0 {
+		return fmt.Sprintf("the table at byte %d", t.Span.Start)
+	}
+	if len(w) > 3 && strings.EqualFold(w[0], "phụ") {
+		return strings.Join(w[:3], " ")
+	}
+	if len(w) > 8 {
+		return "table \"" + strings.Join(w[:8], " ") + " ...\""
+	}
+	return "table \"" + strings.Join(w, " ") + "\""
+}
+
+func rowLabel(r corpus.Row) string {
+	for _, c := range r.Cells {
+		if t := strings.TrimSpace(c.Text); t != "" {
+			if _, ok := vnnum.ParseNumber(t); !ok {
+				return t
+			}
+		}
+	}
+	return "Tổng"
+}
+
+// checkTotalRow compares each money cell of a total row with the sum of
+// the data rows.
+func checkTotalRow(t corpus.Table, total corpus.Row, cols []Column, sc Scale, name string) []string {
+	var warns []string
+	for j, c := range cols {
+		if !c.Money || j >= len(total.Cells) {
+			continue
+		}
+		want, ok := CellVND(total.Cells[j], sc)
+		if !ok {
+			continue
+		}
+		var sum int64
+		n := 0
+		for _, r := range t.Rows {
+			if r.Kind != corpus.RowData || j >= len(r.Cells) {
+				continue
+			}
+			if v, ok := CellVND(r.Cells[j], sc); ok {
+				sum += v
+				n++
+			}
+		}
+		if n > 0 && sum != want {
+			warns = append(warns, fmt.Sprintf("budget: %s, column %q: the rows sum to %s but the total row states %s", name, c.Name, Format(sum, sc.Factor), Format(want, sc.Factor)))
+		}
+	}
+	return warns
+}
+
+// Format writes an amount of đồng in a unit the way Vietnamese text does:
+// Format(21243000000, 1e6) is "21.243 triệu đồng".
+func Format(vnd int64, factor int64) string {
+	unit := map[int64]string{1: "đồng", 1e3: "nghìn đồng", 1e6: "triệu đồng", 1e9: "tỷ đồng", 1e12: "nghìn tỷ đồng"}[factor]
+	if unit == "" {
+		factor, unit = 1, "đồng"
+	}
+	neg := vnd < 0
+	if neg {
+		vnd = -vnd
+	}
+	ip, fp := vnd/factor, vnd%factor
+	s := group(ip)
+	if fp != 0 {
+		f := strconv.FormatInt(fp+factor, 10)[1:]
+		s += "," + strings.TrimRight(f, "0")
+	}
+	if neg {
+		s = "-" + s
+	}
+	return s + " " + unit
+}
+
+func group(n int64) string {
+	s := strconv.FormatInt(n, 10)
+	var b strings.Builder
+	for i, c := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteByte('.')
+		}
+		b.WriteRune(c)
+	}
+	return b.String()
+}

@@ -1,0 +1,154 @@
+package budget
+
+import (
+	"fmt"
+	"strings"
+
+	"kehoach/corpus"
+	"kehoach/extract/vnnum"
+)
+
+// families of sources that split one total: by budget level and by kind
+// of spending. "khác" (other sources) completes either.
+var families = []struct {
+	name    string
+	members map[string]bool
+}{
+	{"budget level", map[string]bool{"ngân sách trung ương": true, "ngân sách địa phương": true, "ngân sách tỉnh": true, "ngân sách huyện": true, "ngân sách xã": true, "xã hội hóa": true, "ODA": true, "khác": true}},
+	{"kind of spending", map[string]bool{"đầu tư": true, "đầu tư công": true, "sự nghiệp": true, "khác": true}},
+}
+
+// Check compares stated totals with what they are made of, per column or
+// per family of sources, and returns one warning per disagreement naming
+// both figures:
+//   - a prose total and the prose split that follows it (per family:
+//     trung ương + địa phương, đầu tư + sự nghiệp);
+//   - a prose total or source and the total row of an appendix table for
+//     the same years.
+//
+// The rows of each table against its own total row are checked where the
+// table budgets are read.
+func Check(doc *corpus.Document, prose []corpus.Budget) []string {
+	var warns []string
+	// prose total against its split
+	for i, tot := range prose {
+		if tot.Kind != "total" {
+			continue
+		}
+		var split []corpus.Budget
+		for _, b := range prose[i+1:] {
+			if b.Kind == "total" {
+				break
+			}
+			if b.Kind == "source" && sameYears(b, tot) {
+				split = append(split, b)
+			}
+		}
+		for _, fam := range families {
+			var sum int64
+			var parts []string
+			n := 0
+			for _, b := range split {
+				if fam.members[b.Source] {
+					sum += b.AmountVND
+					n++
+					parts = append(parts, b.Source+" "+fmtAmount(b.AmountVND, b.Unit))
+				}
+			}
+			if n >= 2 && sum != tot.AmountVND {
+				warns = append(warns, fmt.Sprintf("budget: the stated total %s%s disagrees with its split by %s, which sums to %s (%s)",
+					fmtAmount(tot.AmountVND, tot.Unit), yearsString(tot), fam.name, fmtAmount(sum, tot.Unit), strings.Join(parts, " + ")))
+			}
+		}
+	}
+	// prose against the tables' total rows
+	for _, t := range doc.Tables {
+		year, period := TitlePeriod(t.Title)
+		if year == nil && period == nil {
+			continue
+		}
+		cols := Columns(t)
+		sc := TableScale(doc, t)
+		for _, r := range t.Rows {
+			if r.Kind != corpus.RowTotal {
+				continue
+			}
+			var total, srcSum int64
+			haveTotal, nSrc := false, 0
+			bySource := map[string]int64{}
+			var parts []string
+			for j, c := range cols {
+				if j >= len(r.Cells) || !c.Money {
+					continue
+				}
+				v, ok := CellVND(r.Cells[j], sc)
+				if !ok {
+					continue
+				}
+				switch c.Role {
+				case RoleTotal:
+					if !haveTotal {
+						total, haveTotal = v, true
+					}
+				case RoleSource:
+					srcSum += v
+					nSrc++
+					bySource[c.Source] += v
+					parts = append(parts, r.Cells[j].Text)
+				}
+			}
+			tableTotal, how := total, ""
+			if !haveTotal && nSrc > 0 {
+				tableTotal, how = srcSum, " ("+strings.Join(parts, " + ")+" "+sc.Unit+")"
+			}
+			for _, b := range prose {
+				if !sameYearsAs(b, year, period) {
+					continue
+				}
+				switch {
+				case b.Kind == "total" && (haveTotal || nSrc > 0) && b.AmountVND != tableTotal:
+					warns = append(warns, fmt.Sprintf("budget: the stated total %s%s disagrees with %s's total row, %s%s",
+						fmtAmount(b.AmountVND, b.Unit), yearsString(b), tableName(t), Format(tableTotal, sc.Factor), how))
+				case b.Kind == "source":
+					if v, ok := bySource[b.Source]; ok && v != b.AmountVND {
+						warns = append(warns, fmt.Sprintf("budget: the stated %s %s%s disagrees with %s's total row, %s",
+							b.Source, fmtAmount(b.AmountVND, b.Unit), yearsString(b), tableName(t), Format(v, sc.Factor)))
+					}
+				}
+			}
+		}
+	}
+	return warns
+}
+
+func fmtAmount(v int64, unit string) string {
+	f, ok := vnnum.UnitScale(unit)
+	if !ok {
+		f = 1
+	}
+	return Format(v, f)
+}
+
+func yearsString(b corpus.Budget) string {
+	switch {
+	case b.Period != nil:
+		return fmt.Sprintf(" (%d-%d)", b.Period.From, b.Period.To)
+	case b.Year != nil:
+		return fmt.Sprintf(" (%d)", *b.Year)
+	}
+	return ""
+}
+
+func sameYears(a, b corpus.Budget) bool { return sameYearsAs(a, b.Year, b.Period) }
+
+func sameYearsAs(a corpus.Budget, year *int, period *corpus.Period) bool {
+	switch {
+	case a.Period != nil && period != nil:
+		return *a.Period == *period
+	case a.Year != nil && year != nil:
+		return *a.Year == *year
+	case a.Period == nil && a.Year == nil && period == nil && year == nil:
+		return true
+	}
+	return false
+}

@@ -1,0 +1,79 @@
+package budget
+
+import (
+	"regexp"
+	"strings"
+
+	"kehoach/corpus"
+	"kehoach/extract/vnnum"
+)
+
+var (
+	// a share: comparator, figure, "%", then the base it is a share of
+	reShare         = regexp.MustCompile(`(?i)(tối thiểu|ít nhất|không dưới|không thấp hơn|tối đa|không quá|không vượt quá|khoảng|xấp xỉ|trên|dưới)?(?:\s+từ)?\s*(\d{1,3}(?:,\d{1,2})?)\s*%\s*(?:trong|trên|của)?\s*((?:tổng\s+)?(?:kinh phí|mức đầu tư|chi ngân sách|ngân sách|nguồn vốn|vốn|chi thường xuyên|chi đầu tư)[^;.()]*)`)
+	rePurposeAfter  = regexp.MustCompile(`(?i)(?:^|\s)(?:dành cho|để chi cho|để|chi cho|cho)\s+(.+)$`)
+	rePurposeBefore = regexp.MustCompile(`(?i)(?:chi cho|dành cho|cho)\s+(.+?)\s*(?:đạt|là|bằng|chiếm|tối thiểu|ít nhất|khoảng|trong)?\s*$`)
+	reRecurring     = regexp.MustCompile(`(?i)(hàng năm|hằng năm|mỗi năm|/năm)`)
+)
+
+var comparators = map[string]string{
+	"tối thiểu": ">=", "ít nhất": ">=", "không dưới": ">=", "không thấp hơn": ">=",
+	"tối đa": "<=", "không quá": "<=", "không vượt quá": "<=",
+	"khoảng": "~", "xấp xỉ": "~", "trên": ">", "dưới": "<",
+}
+
+// Rules finds budgets stated as a share of something else: "tối thiểu
+// 10% trong tổng kinh phí ... dành cho an toàn thông tin", "khoảng 0,5%
+// chi ngân sách hàng năm", "tối thiểu từ 1% trên tổng chi ngân sách".
+func Rules(text string) []corpus.BudgetRule {
+	var out []corpus.BudgetRule
+	for _, m := range reShare.FindAllStringSubmatchIndex(text, -1) {
+		share, ok := vnnum.ParseNumber(text[m[4]:m[5]])
+		if !ok || share <= 0 || share > 100 {
+			continue
+		}
+		r := corpus.BudgetRule{Share: share, Comparator: "="}
+		start := m[4]
+		if m[2] >= 0 {
+			r.Comparator = comparators[strings.ToLower(text[m[2]:m[3]])]
+			start = m[2]
+		}
+		baseEnd := m[7]
+		base := text[m[6]:m[7]]
+		// the purpose often follows the base after "dành cho", "để", "cho"
+		if p := rePurposeAfter.FindStringSubmatchIndex(base); p != nil {
+			r.Purpose = fold(base[p[2]:p[3]])
+			base = base[:p[0]]
+		}
+		// cut the base at a comma that starts another clause
+		if k := strings.Index(base, "("); k >= 0 {
+			base = base[:k]
+		}
+		r.Base = strings.TrimRight(fold(base), " ,")
+		if r.Purpose == "" {
+			// "Tỷ lệ kinh phí chi cho X đạt tối thiểu 10% ..."
+			from := strings.LastIndexAny(text[:start], ".;\n")
+			before := text[from+1 : start]
+			if p := rePurposeBefore.FindStringSubmatch(before); p != nil {
+				r.Purpose = fold(p[1])
+			}
+		}
+		clauseEnd := baseEnd
+		for clauseEnd < len(text) && !strings.ContainsRune(".;\n", rune(text[clauseEnd])) {
+			clauseEnd++
+		}
+		clauseStart := strings.LastIndexAny(text[:start], ".;\n") + 1
+		r.Recurring = reRecurring.MatchString(text[clauseStart:clauseEnd])
+		r.Span = corpus.Span{Start: start, End: trimEnd(text, baseEnd)}
+		r.Quote = text[r.Span.Start:r.Span.End]
+		out = append(out, r)
+	}
+	return out
+}
+
+func trimEnd(text string, end int) int {
+	for end > 0 && (text[end-1] == ' ' || text[end-1] == ',' || text[end-1] == '\n') {
+		end--
+	}
+	return end
+}

@@ -1,0 +1,281 @@
+package budget
+
+import (
+	"fmt"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+
+	"kehoach/corpus"
+	"kehoach/extract/vnnum"
+)
+
+// Column roles of an appendix table.
+const (
+	RoleNone    = ""
+	RoleSTT     = "stt"
+	RoleName    = "name"
+	RoleLead    = "lead"
+	RolePartner = "partners"
+	RolePeriod  = "period"
+	RoleYear    = "year"   // a per-year money column ("2021")
+	RoleTotal   = "total"  // the row's total cost (Tổng mức đầu tư, Kinh phí, Nhu cầu kinh phí)
+	RoleSource  = "source" // money from one source (Sự nghiệp, Đầu tư, Ngân sách TW, ...)
+	RoleAlloc   = "alloc"  // an allocation or disbursement (Phân bổ năm 2022, Đã thực hiện)
+	RoleSrcText = "source_text"
+	RoleStatus  = "status"
+	RoleNote    = "note"
+)
+
+// Column is what one column of a table holds.
+type Column struct {
+	Role   string
+	Name   string // the column name as the header gives it
+	Source string // RoleSource: the normalised source
+	Year   int    // RoleYear, RoleAlloc: the year named
+	Money  bool   // the column holds figures
+}
+
+var (
+	reColSTT     = regexp.MustCompile(`(?i)^(stt|tt|số tt|số thứ tự)$`)
+	reColYear    = regexp.MustCompile(`(?i)^(năm\s*)?((?:19|20)\d\d)$`)
+	reColName    = regexp.MustCompile(`(?i)(tên|nội dung|nhiệm vụ|dự án|hạng mục|danh mục)`)
+	reColLead    = regexp.MustCompile(`(?i)(chủ trì|đơn vị thực hiện|cơ quan thực hiện|chủ đầu tư|đơn vị triển khai)`)
+	reColPartner = regexp.MustCompile(`(?i)phối hợp`)
+	reColPeriod  = regexp.MustCompile(`(?i)(thời gian|năm thực hiện|tiến độ|thời điểm|giai đoạn thực hiện)`)
+	reColTotal1  = regexp.MustCompile(`(?i)^(tổng|cộng)`)
+	reColAlloc   = regexp.MustCompile(`(?i)(phân bổ|bố trí|kế hoạch vốn|giải ngân|đã thực hiện|cần thực hiện|đã cấp|lũy kế)`)
+	reColTotal2  = regexp.MustCompile(`(?i)(kinh phí|tổng mức|mức đầu tư|dự toán|nhu cầu|giá trị|thành tiền|tổng số|số tiền)`)
+	reColSrcText = regexp.MustCompile(`(?i)(nguồn vốn|nguồn kinh phí|nguồn ngân sách|nguồn)`)
+	reColStatus  = regexp.MustCompile(`(?i)(hiệu quả|hiện trạng|kết quả|tình trạng|trạng thái)`)
+	reColNote    = regexp.MustCompile(`(?i)ghi chú`)
+	reAnyYear    = regexp.MustCompile(`(?:19|20)\d\d`)
+)
+
+// sources, most specific first: pattern and normalised name.
+var sourceNames = []struct {
+	re   *regexp.Regexp
+	name string
+}{
+	{regexp.MustCompile(`(?i)sự nghiệp|chi thường xuyên|kinh phí thường xuyên`), "sự nghiệp"},
+	{regexp.MustCompile(`(?i)đầu tư công`), "đầu tư công"},
+	{regexp.MustCompile(`(?i)(vốn )?đầu tư( phát triển)?`), "đầu tư"},
+	{regexp.MustCompile(`(?i)(ngân sách |nguồn )?(trung ương|tw\b)`), "ngân sách trung ương"},
+	{regexp.MustCompile(`(?i)ngân sách (địa phương|tỉnh|huyện|xã)|ngân sách cấp (tỉnh|huyện|xã)`), "ngân sách địa phương"},
+	{regexp.MustCompile(`(?i)xã hội hóa|xã hội hoá`), "xã hội hóa"},
+	{regexp.MustCompile(`(?i)\bODA\b|vốn vay|tài trợ`), "ODA"},
+	{regexp.MustCompile(`(?i)(nguồn|vốn)[^,;:]*khác|^khác$`), "khác"},
+}
+
+// SourceOf names the funding source a label speaks of ("Nguồn vốn sự
+// nghiệp" -> "sự nghiệp", "Ngân sách địa phương" -> "ngân sách địa
+// phương"); "" when none.
+func SourceOf(label string) string {
+	for _, s := range sourceNames {
+		if s.re.MatchString(label) {
+			if s.name == "ngân sách địa phương" {
+				if m := regexp.MustCompile(`(?i)ngân sách (cấp )?(tỉnh|huyện|xã)`).FindStringSubmatch(label); m != nil {
+					return "ngân sách " + strings.ToLower(m[2])
+				}
+			}
+			return s.name
+		}
+	}
+	return ""
+}
+
+// Columns says what each column of t holds, from the header and the data.
+func Columns(t corpus.Table) []Column {
+	cols := make([]Column, len(t.Columns))
+	haveName := false
+	for j, name := range t.Columns {
+		leaf := name
+		if k := strings.LastIndex(name, " / "); k >= 0 {
+			leaf = name[k+3:]
+		}
+		c := Column{Name: name, Money: moneyColumn(t, j)}
+		switch {
+		case j == 0 && reColSTT.MatchString(strings.TrimSpace(leaf)):
+			c.Role = RoleSTT
+		case reColYear.MatchString(strings.TrimSpace(leaf)) && c.Money:
+			c.Role = RoleYear
+			c.Year, _ = strconv.Atoi(reColYear.FindStringSubmatch(strings.TrimSpace(leaf))[2])
+		case !haveName && !c.Money && reColName.MatchString(leaf) && !reColLead.MatchString(leaf):
+			c.Role = RoleName
+			haveName = true
+		case c.Money && reColTotal1.MatchString(leaf):
+			c.Role = RoleTotal
+		case c.Money && reColAlloc.MatchString(leaf):
+			c.Role = RoleAlloc
+			if y := reAnyYear.FindString(leaf); y != "" {
+				c.Year, _ = strconv.Atoi(y)
+			}
+		case c.Money && SourceOf(leaf) != "":
+			c.Role, c.Source = RoleSource, SourceOf(leaf)
+		case c.Money && reColTotal2.MatchString(leaf):
+			c.Role = RoleTotal
+		case reColLead.MatchString(leaf):
+			c.Role = RoleLead
+		case reColPartner.MatchString(leaf):
+			c.Role = RolePartner
+		case reColPeriod.MatchString(leaf):
+			c.Role = RolePeriod
+		case !c.Money && reColSrcText.MatchString(leaf):
+			c.Role = RoleSrcText
+		case reColStatus.MatchString(leaf):
+			c.Role = RoleStatus
+		case reColNote.MatchString(leaf):
+			c.Role = RoleNote
+		}
+		cols[j] = c
+	}
+	if !haveName && len(cols) > 1 && cols[1].Role == RoleNone {
+		cols[1].Role = RoleName
+	}
+	return cols
+}
+
+// moneyColumn reports whether most filled cells of column j are figures
+// (years and periods do not count).
+func moneyColumn(t corpus.Table, j int) bool {
+	num, filled := 0, 0
+	for _, r := range t.Rows {
+		if r.Kind == corpus.RowGroup || j >= len(r.Cells) {
+			continue
+		}
+		c := strings.TrimSpace(r.Cells[j].Text)
+		if c == "" {
+			continue
+		}
+		filled++
+		if reYearCell.MatchString(c) {
+			continue
+		}
+		if _, ok := vnnum.ParseCell(c, 1); ok {
+			num++
+		}
+	}
+	if filled == 0 {
+		return false
+	}
+	return num*2 > filled
+}
+
+var reYearCell = regexp.MustCompile(`(?i)^(năm\s*)?(19|20)\d\d(\s*[-–]\s*(19|20)\d\d)?$`)
+
+// Scale is how the figures of a table turn into đồng.
+type Scale struct {
+	Factor   int64  // multiply a cell's number by this
+	Unit     string // "triệu đồng", "đồng", ...
+	Inferred bool   // no unit line of its own: read from elsewhere or guessed
+	Note     string // why, when inferred
+}
+
+var reUnitLine = regexp.MustCompile(`(?i)(?:đơn\s*vị\s*tính|đvt|đơn\s*vị)\s*[:：]\s*((?:nghìn|ngàn|triệu|tỷ|tỉ)?\s*(?:đồng|vnđ|vnd|đ))`)
+var reUnitInName = regexp.MustCompile(`(?i)\(\s*((?:nghìn|ngàn|triệu|tỷ|tỉ)?\s*(?:đồng|vnđ|đ))\s*\)`)
+
+// TableScale decides the unit of the figures in t. The table's own unit
+// line wins; then a unit in a column name ("Kinh phí (triệu đồng)").
+// Without either, the figures are read as đồng when that is plausible
+// (amounts of at least 100.000 đồng); otherwise the nearest unit line
+// above the table that no table claims (sample 004 prints it under the
+// heading of an appendix whose table is missing) or, failing that,
+// triệu đồng, and the scale is marked as inferred.
+func TableScale(doc *corpus.Document, t corpus.Table) Scale {
+	if f, ok := vnnum.UnitScale(t.Unit); ok && t.Unit != "" {
+		return Scale{Factor: f, Unit: t.Unit}
+	}
+	for _, c := range t.Columns {
+		if m := reUnitInName.FindStringSubmatch(c); m != nil {
+			if f, ok := vnnum.UnitScale(m[1]); ok {
+				return Scale{Factor: f, Unit: strings.ToLower(fold(m[1]))}
+			}
+		}
+	}
+	med := medianFigure(t)
+	if med == 0 || med >= 100000 {
+		return Scale{Factor: 1, Unit: "đồng"}
+	}
+	// implausible as đồng: look for an orphan unit line above
+	from := 0
+	for _, o := range doc.Tables {
+		if o.Span.End <= t.Span.Start && o.Span.End > from {
+			from = o.Span.End
+		}
+	}
+	claimed := map[int]bool{}
+	for _, o := range doc.Tables {
+		if o.UnitAt != nil {
+			claimed[o.UnitAt.Start] = true
+		}
+	}
+	if from <= t.Span.Start && t.Span.Start <= len(doc.Text) {
+		ms := reUnitLine.FindAllStringSubmatchIndex(doc.Text[from:t.Span.Start], -1)
+		for k := len(ms) - 1; k >= 0; k-- {
+			m := ms[k]
+			if claimed[from+m[0]] {
+				continue
+			}
+			u := strings.ToLower(fold(doc.Text[from+m[2] : from+m[3]]))
+			if f, ok := vnnum.UnitScale(u); ok && f > 1 {
+				return Scale{Factor: f, Unit: u, Inferred: true,
+					Note: fmt.Sprintf("the unit line %q at byte %d, above the table's heading", fold(doc.Text[from+m[0]:from+m[1]]), from+m[0])}
+			}
+		}
+	}
+	return Scale{Factor: 1e6, Unit: "triệu đồng", Inferred: true, Note: "no unit line; triệu đồng assumed"}
+}
+
+// medianFigure is the median of the non-zero figures in the money
+// columns of t's data rows, as written (before any unit).
+func medianFigure(t corpus.Table) float64 {
+	var vs []float64
+	for j := range t.Columns {
+		if !moneyColumn(t, j) {
+			continue
+		}
+		for _, r := range t.Rows {
+			if r.Kind != corpus.RowData || j >= len(r.Cells) {
+				continue
+			}
+			if v, ok := vnnum.ParseNumber(strings.ReplaceAll(r.Cells[j].Text, " ", "")); ok && v > 0 {
+				vs = append(vs, v)
+			}
+		}
+	}
+	if len(vs) == 0 {
+		return 0
+	}
+	sort.Float64s(vs)
+	return vs[len(vs)/2]
+}
+
+// CellVND reads a figure cell of a table in đồng.
+func CellVND(c corpus.Cell, s Scale) (int64, bool) {
+	return vnnum.ParseCell(c.Text, s.Factor)
+}
+
+func fold(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// TitlePeriod reads the years a table title names: "GIAI ĐOẠN 2016 -
+// 2020" gives a period, "NĂM 2022" a year.
+func TitlePeriod(title string) (year *int, period *corpus.Period) {
+	if m := rePeriod.FindStringSubmatch(title); m != nil {
+		a, _ := strconv.Atoi(m[1])
+		b, _ := strconv.Atoi(m[2])
+		if a <= b && b-a <= 20 {
+			return nil, &corpus.Period{From: a, To: b}
+		}
+	}
+	if m := reYearOf.FindStringSubmatch(title); m != nil {
+		y, _ := strconv.Atoi(m[1])
+		return &y, nil
+	}
+	return nil, nil
+}
+
+var (
+	rePeriod = regexp.MustCompile(`((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)`)
+	reYearOf = regexp.MustCompile(`(?i)năm\s+((?:19|20)\d\d)`)
+)
