@@ -1,0 +1,635 @@
+package web
+
+import (
+	"net/http"
+	"net/url"
+	"sort"
+	"strconv"
+	"strings"
+
+	"kehoach/corpus"
+	"kehoach/corpus/province"
+)
+
+// ---- search ----
+
+// searchView is the search page's data (and /api/search's result).
+type searchView struct {
+	Q        Query
+	Page     int
+	Results  *Results
+	NoIndex  bool
+	Err      string
+	Options  filterOptions
+	Pages    []pageLink
+	PrevURL  string
+	NextURL  string
+	HitsView []hitView
+	Active   []activeFilter
+}
+
+type hitView struct {
+	Hit
+	Snips []snipView
+}
+
+type snipView struct {
+	Segs []Seg
+	Link string
+}
+
+type pageLink struct {
+	N       int
+	URL     string
+	Current bool
+}
+
+type activeFilter struct {
+	Name, Value, ClearURL string
+}
+
+type filterOptions struct {
+	Provinces, Units, Years, Types, Indicators []string
+}
+
+// parseQuery reads a Query from URL parameters.
+func parseQuery(v url.Values) (Query, int, string) {
+	q := Query{
+		Text:        strings.TrimSpace(v.Get("q")),
+		Province:    v.Get("province"),
+		ProvinceNow: v.Get("province_now"),
+		Type:        v.Get("type"),
+		Kind:        v.Get("kind"),
+		Indicator:   v.Get("indicator"),
+		Size:        pageSize,
+	}
+	if y := v.Get("year"); y != "" {
+		n, err := strconv.Atoi(y)
+		if err != nil || n < 1900 || n > 2200 {
+			return q, 0, "bad year " + strconv.Quote(y) + ", want YYYY"
+		}
+		q.Year = n
+	}
+	if q.Kind != "" && !validKind(q.Kind) {
+		return q, 0, "bad kind " + strconv.Quote(q.Kind) + ", want citation|target|achieved|budget|project"
+	}
+	pg := 1
+	if p := v.Get("page"); p != "" {
+		n, err := strconv.Atoi(p)
+		if err != nil || n < 1 || n > 1000 {
+			return q, 0, "bad page " + strconv.Quote(p)
+		}
+		pg = n
+	}
+	if s := v.Get("size"); s != "" {
+		n, err := strconv.Atoi(s)
+		if err != nil || n < 1 || n > 100 {
+			return q, 0, "bad size " + strconv.Quote(s) + ", want 1..100"
+		}
+		q.Size = n
+	}
+	q.From = (pg - 1) * q.Size
+	return q, pg, ""
+}
+
+func validKind(k string) bool {
+	for _, x := range Kinds {
+		if x == k {
+			return true
+		}
+	}
+	return false
+}
+
+// queryValues is the inverse of parseQuery (without the page).
+func queryValues(q Query) url.Values {
+	v := url.Values{}
+	set := func(k, x string) {
+		if x != "" {
+			v.Set(k, x)
+		}
+	}
+	set("q", q.Text)
+	set("province", q.Province)
+	set("province_now", q.ProvinceNow)
+	if q.Year != 0 {
+		v.Set("year", strconv.Itoa(q.Year))
+	}
+	set("type", q.Type)
+	set("kind", q.Kind)
+	set("indicator", q.Indicator)
+	if q.Size != pageSize && q.Size != 0 {
+		v.Set("size", strconv.Itoa(q.Size))
+	}
+	return v
+}
+
+// search runs the query and fills the hits' metadata from the catalog.
+func (s *Server) search(r *http.Request, q Query) (*Results, error) {
+	res, err := s.opt.Search.Search(r.Context(), q)
+	if err != nil {
+		return nil, err
+	}
+	res.Query = q
+	c, err := s.cat.get()
+	if err != nil {
+		return nil, err
+	}
+	for i := range res.Hits {
+		h := &res.Hits[i]
+		if d := c.byID[h.ID]; d != nil {
+			m := d.Doc
+			h.Doc = &m
+			h.Source = d.Source
+		}
+	}
+	if res.Hits == nil {
+		res.Hits = []Hit{}
+	}
+	return res, nil
+}
+
+func (s *Server) searchPage(w http.ResponseWriter, r *http.Request) {
+	p := s.newPage(r, "search")
+	q, pg, bad := parseQuery(r.URL.Query())
+	v := &searchView{Q: q, Page: pg}
+	p.Data = v
+	c, err := s.cat.get()
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	v.Options = c.filterOptions()
+	if bad != "" {
+		v.Err = bad
+		s.render(w, http.StatusBadRequest, "search", p)
+		return
+	}
+	if s.opt.Search == nil {
+		v.NoIndex = true
+		s.render(w, http.StatusOK, "search", p)
+		return
+	}
+	if q.Text == "" && q == (Query{Size: q.Size, From: q.From}) {
+		// The bare front page: no query yet.
+		s.render(w, http.StatusOK, "search", p)
+		return
+	}
+	res, err := s.search(r, q)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	v.Results = res
+	base := queryValues(q)
+	link := func(n int) string {
+		u := cloneValues(base)
+		if n > 1 {
+			u.Set("page", strconv.Itoa(n))
+		}
+		return "/search?" + u.Encode()
+	}
+	last := (res.Total + q.Size - 1) / q.Size
+	if last > 1000 {
+		last = 1000
+	}
+	for n := max(1, pg-4); n <= min(last, pg+4); n++ {
+		v.Pages = append(v.Pages, pageLink{N: n, URL: link(n), Current: n == pg})
+	}
+	if pg > 1 {
+		v.PrevURL = link(pg - 1)
+	}
+	if pg < last {
+		v.NextURL = link(pg + 1)
+	}
+	for _, h := range res.Hits {
+		hv := hitView{Hit: h}
+		for _, sn := range h.Snippets {
+			sv := snipView{Segs: snippetSegs(sn), Link: "/doc/" + h.ID}
+			if sn.At >= 0 && len(sn.Marks) > 0 {
+				m := sn.Marks[0]
+				sv.Link += "?hl=" + strconv.Itoa(sn.At+m.Start) + "-" + strconv.Itoa(sn.At+m.End) + "#hit"
+			}
+			hv.Snips = append(hv.Snips, sv)
+		}
+		v.HitsView = append(v.HitsView, hv)
+	}
+	for _, f := range []struct{ name, val string }{
+		{"province", q.Province}, {"province_now", q.ProvinceNow}, {"year", yearString(q.Year)},
+		{"type", q.Type}, {"kind", q.Kind}, {"indicator", q.Indicator},
+	} {
+		if f.val == "" {
+			continue
+		}
+		u := cloneValues(base)
+		u.Del(f.name)
+		v.Active = append(v.Active, activeFilter{Name: f.name, Value: f.val, ClearURL: "/search?" + u.Encode()})
+	}
+	s.render(w, http.StatusOK, "search", p)
+}
+
+// FacetURL is the search with one more filter.
+func (v *searchView) FacetURL(field, value string) string {
+	u := queryValues(v.Q)
+	u.Set(field, value)
+	return "/search?" + u.Encode()
+}
+
+// KindList is the record kinds for the filter.
+func (v *searchView) KindList() []string { return Kinds }
+
+// FacetLabel is how a facet value shows.
+func (v *searchView) FacetLabel(p *page, field, value string) string {
+	switch field {
+	case "kind":
+		return p.KindName(value)
+	case "indicator":
+		return p.Indicator(value)
+	}
+	return value
+}
+
+func yearString(y int) string {
+	if y == 0 {
+		return ""
+	}
+	return strconv.Itoa(y)
+}
+
+func cloneValues(v url.Values) url.Values {
+	u := url.Values{}
+	for k, xs := range v {
+		u[k] = append([]string(nil), xs...)
+	}
+	return u
+}
+
+func (c *catalog) filterOptions() filterOptions {
+	set := func(m map[string]bool) []string {
+		var out []string
+		for k := range m {
+			if k != "" {
+				out = append(out, k)
+			}
+		}
+		sort.Strings(out)
+		return out
+	}
+	prov, units, years, types, inds := map[string]bool{}, map[string]bool{}, map[string]bool{}, map[string]bool{}, map[string]bool{}
+	for _, d := range c.docs {
+		prov[d.Doc.Province] = true
+		units[d.Doc.ProvinceNow] = true
+		if d.Year != 0 {
+			years[strconv.Itoa(d.Year)] = true
+		}
+		types[d.Doc.Type] = true
+	}
+	for _, r := range c.records {
+		if r.Target != nil {
+			inds[r.Target.Indicator] = true
+		}
+	}
+	return filterOptions{Provinces: set(prov), Units: set(units), Years: set(years), Types: set(types), Indicators: set(inds)}
+}
+
+// ---- documents ----
+
+func (s *Server) documentsPage(w http.ResponseWriter, r *http.Request) {
+	c, err := s.cat.get()
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	p := s.newPage(r, "documents")
+	p.Data = c.docs
+	s.render(w, http.StatusOK, "documents", p)
+}
+
+// docView is the document page's data.
+type docView struct {
+	D     *DocSummary
+	Segs  []Seg
+	Panel []panelGroup
+	X     *corpus.Extraction
+	Doc   *corpus.Document
+	Hit   bool
+	Rules []corpus.BudgetRule
+	Kinds []string
+}
+
+type panelGroup struct {
+	Kind    string
+	Records []Record
+}
+
+// documentData reads a document, its records and the highlighted text.
+// hl, when valid, is a search hit to mark too.
+func (s *Server) documentData(d *DocSummary, c *catalog, hl *corpus.Span) (*docView, error) {
+	doc, err := s.opt.Store.Document(d.ID)
+	if err != nil {
+		return nil, err
+	}
+	v := &docView{D: d, X: d.extraction, Doc: doc, Rules: d.extraction.Rules, Kinds: Kinds}
+	recs := c.filter(RecordFilter{DocID: d.ID})
+	var ms []mark
+	groups := map[string][]Record{}
+	for _, rec := range recs {
+		groups[rec.Kind] = append(groups[rec.Kind], rec)
+		ms = append(ms, mark{Span: rec.Span(), Class: rec.Kind, ID: rec.Anchor})
+	}
+	if hl != nil && hl.Valid(doc.Text) {
+		ms = append(ms, mark{Span: *hl, Class: "hit", ID: "hit"})
+		v.Hit = true
+	}
+	for _, k := range Kinds {
+		v.Panel = append(v.Panel, panelGroup{Kind: k, Records: groups[k]})
+	}
+	v.Segs = segments(doc.Text, ms)
+	return v, nil
+}
+
+func parseSpan(s string) *corpus.Span {
+	a, b, ok := strings.Cut(s, "-")
+	if !ok {
+		return nil
+	}
+	x, err1 := strconv.Atoi(a)
+	y, err2 := strconv.Atoi(b)
+	if err1 != nil || err2 != nil || x < 0 || y <= x {
+		return nil
+	}
+	return &corpus.Span{Start: x, End: y}
+}
+
+func (s *Server) documentPage(w http.ResponseWriter, r *http.Request) {
+	d, c, ok := s.docID(w, r)
+	if !ok {
+		return
+	}
+	v, err := s.documentData(d, c, parseSpan(r.URL.Query().Get("hl")))
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	p := s.newPage(r, "document")
+	p.Title = firstNonEmpty(d.Doc.Number, d.Doc.Title, d.Source)
+	p.Data = v
+	s.render(w, http.StatusOK, "document", p)
+}
+
+// ---- provinces ----
+
+// provinceView is a province page's data and /api/provinces/{code}.
+type provinceView struct {
+	Province province.Province   `json:"province"`
+	Unit     province.Unit       `json:"unit"`
+	Peers    []province.Province `json:"merged_with"`
+	Docs     []*DocSummary       `json:"documents"`
+	Figures  []indicatorRows     `json:"figures"`
+	Budgets  []Record            `json:"budgets"`
+	Cites    []citeCount         `json:"citations"`
+}
+
+type indicatorRows struct {
+	Indicator string   `json:"indicator"`
+	Subject   string   `json:"subject,omitempty"`
+	Records   []Record `json:"records"`
+}
+
+type citeCount struct {
+	Key      string          `json:"key"`
+	Citation corpus.Citation `json:"citation"`
+	Plans    int             `json:"plans"`
+	Records  []Record        `json:"records,omitempty"`
+}
+
+func (s *Server) provinceData(code string) (*provinceView, bool, error) {
+	p, ok := province.ByCode(code)
+	if !ok {
+		if p, ok = province.Lookup(code); !ok {
+			return nil, false, nil
+		}
+	}
+	c, err := s.cat.get()
+	if err != nil {
+		return nil, false, err
+	}
+	v := &provinceView{Province: p, Docs: []*DocSummary{}, Figures: []indicatorRows{}, Budgets: []Record{}, Cites: []citeCount{}}
+	v.Unit, _ = province.UnitByCode(p.NowCode)
+	for _, m := range v.Unit.Merged {
+		if m == p.Code {
+			continue
+		}
+		if q, ok := province.ByCode(m); ok {
+			v.Peers = append(v.Peers, q)
+		}
+	}
+	for _, d := range c.docs {
+		if d.Province != nil && d.Province.Code == p.Code {
+			v.Docs = append(v.Docs, d)
+		}
+	}
+	byInd := map[string]int{}
+	cites := map[string]int{}
+	for _, d := range v.Docs {
+		for _, rec := range c.filter(RecordFilter{DocID: d.ID}) {
+			switch {
+			case rec.Target != nil:
+				key := rec.Target.Indicator
+				if key == "" {
+					key = "~" + strings.ToLower(rec.Target.Subject)
+				}
+				i, ok := byInd[key]
+				if !ok {
+					i = len(v.Figures)
+					byInd[key] = i
+					v.Figures = append(v.Figures, indicatorRows{Indicator: rec.Target.Indicator, Subject: rec.Target.Subject})
+				}
+				v.Figures[i].Records = append(v.Figures[i].Records, rec)
+			case rec.Budget != nil:
+				v.Budgets = append(v.Budgets, rec)
+			case rec.Citation != nil:
+				k := CitationKey(*rec.Citation)
+				i, ok := cites[k]
+				if !ok {
+					i = len(v.Cites)
+					cites[k] = i
+					v.Cites = append(v.Cites, citeCount{Key: k, Citation: *rec.Citation})
+				}
+				v.Cites[i].Plans++
+				v.Cites[i].Records = append(v.Cites[i].Records, rec)
+			}
+		}
+	}
+	// Indicators with an id first, then by id; within, by year then kind.
+	sort.SliceStable(v.Figures, func(i, j int) bool {
+		a, b := v.Figures[i], v.Figures[j]
+		if (a.Indicator == "") != (b.Indicator == "") {
+			return a.Indicator != ""
+		}
+		return a.Indicator < b.Indicator
+	})
+	for _, f := range v.Figures {
+		sort.SliceStable(f.Records, func(i, j int) bool {
+			return recYear(f.Records[i]) < recYear(f.Records[j])
+		})
+	}
+	sort.SliceStable(v.Cites, func(i, j int) bool { return v.Cites[i].Plans > v.Cites[j].Plans })
+	return v, true, nil
+}
+
+func recYear(r Record) int {
+	switch {
+	case r.Target != nil && r.Target.Year != nil:
+		return *r.Target.Year
+	case r.Budget != nil && r.Budget.Year != nil:
+		return *r.Budget.Year
+	}
+	return r.doc.Year
+}
+
+func (s *Server) provincePage(w http.ResponseWriter, r *http.Request) {
+	v, ok, err := s.provinceData(r.PathValue("code"))
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if !ok {
+		s.notFound(w, r)
+		return
+	}
+	p := s.newPage(r, "province")
+	p.Title = v.Province.Name
+	p.Data = v
+	s.render(w, http.StatusOK, "province", p)
+}
+
+// unitView is one 2025 unit with its former provinces and their counts.
+type unitView struct {
+	Unit province.Unit `json:"unit"`
+	Olds []oldView     `json:"provinces"`
+	Docs int           `json:"documents"`
+}
+
+type oldView struct {
+	Province province.Province `json:"province"`
+	Docs     int               `json:"documents"`
+}
+
+func (s *Server) provincesData() ([]unitView, error) {
+	c, err := s.cat.get()
+	if err != nil {
+		return nil, err
+	}
+	count := map[string]int{}
+	for _, d := range c.docs {
+		if d.Province != nil {
+			count[d.Province.Code]++
+		}
+	}
+	var out []unitView
+	for _, u := range province.New() {
+		uv := unitView{Unit: u}
+		for _, code := range u.Merged {
+			if p, ok := province.ByCode(code); ok {
+				uv.Olds = append(uv.Olds, oldView{Province: p, Docs: count[code]})
+				uv.Docs += count[code]
+			}
+		}
+		out = append(out, uv)
+	}
+	return out, nil
+}
+
+func (s *Server) provincesPage(w http.ResponseWriter, r *http.Request) {
+	v, err := s.provincesData()
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	p := s.newPage(r, "provinces")
+	p.Data = v
+	s.render(w, http.StatusOK, "provinces", p)
+}
+
+// ---- citations ----
+
+// citationsData lists every cited document with the plans citing it,
+// most cited first. key, when set, keeps only that document.
+func (s *Server) citationsData(key string) ([]citeCount, error) {
+	c, err := s.cat.get()
+	if err != nil {
+		return nil, err
+	}
+	idx := map[string]int{}
+	var out []citeCount
+	plans := map[string]map[string]bool{}
+	for _, rec := range c.filter(RecordFilter{Kind: KindCitation, Citation: key}) {
+		k := CitationKey(*rec.Citation)
+		i, ok := idx[k]
+		if !ok {
+			i = len(out)
+			idx[k] = i
+			out = append(out, citeCount{Key: k, Citation: *rec.Citation})
+			plans[k] = map[string]bool{}
+		}
+		cc := &out[i]
+		// Keep the fullest description seen.
+		if cc.Citation.Title == "" {
+			cc.Citation.Title = rec.Citation.Title
+		}
+		if cc.Citation.Date == "" {
+			cc.Citation.Date = rec.Citation.Date
+		}
+		if cc.Citation.Issuer == "" {
+			cc.Citation.Issuer = rec.Citation.Issuer
+		}
+		if !plans[k][rec.DocID] {
+			plans[k][rec.DocID] = true
+			cc.Plans++
+		}
+		cc.Records = append(cc.Records, rec)
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].Plans != out[j].Plans {
+			return out[i].Plans > out[j].Plans
+		}
+		return out[i].Key < out[j].Key
+	})
+	if out == nil {
+		out = []citeCount{}
+	}
+	return out, nil
+}
+
+func (s *Server) citationsPage(w http.ResponseWriter, r *http.Request) {
+	v, err := s.citationsData("")
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	p := s.newPage(r, "citations")
+	p.Data = v
+	s.render(w, http.StatusOK, "citations", p)
+}
+
+func (s *Server) citationPage(w http.ResponseWriter, r *http.Request) {
+	key := r.URL.Query().Get("key")
+	if key == "" {
+		http.Redirect(w, r, "/citations", http.StatusSeeOther)
+		return
+	}
+	v, err := s.citationsData(key)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if len(v) == 0 {
+		s.notFound(w, r)
+		return
+	}
+	p := s.newPage(r, "citation")
+	p.Title = key
+	p.Data = v[0]
+	s.render(w, http.StatusOK, "citation", p)
+}
