@@ -1,7 +1,549 @@
-// Package target extracts target records from a document. See extract/doc.go.
+// Package target extracts quantified commitments (kind "target") and
+// reported status or result figures (kind "achieved") from a plan, and
+// puts each on the shared indicator scale of package indicator.
+//
+// A figure is a percentage ("30%", "từ 30% - 50%"), a count of a counted
+// noun ("01 bộ dữ liệu", "từ 4 đến 6 dịch vụ", "20/32 hệ thống thông
+// tin"), a rank ("nhóm 15 tỉnh đứng đầu") or a number word quantifying an
+// administrative unit ("lựa chọn một xã/phường"). Levels, versions,
+// phases, article numbers, dates, years, document symbols (and anything
+// inside a citation span), money and figures inside the titles of cited
+// documents are not figures.
+//
+// Kind comes from the section the figure sits in: review parts (Hiện
+// trạng, Đánh giá kết quả, Kết quả thực hiện, Khó khăn) hold achieved
+// figures, for the last year the review covers; everything else holds
+// targets. Tabular appendices are skipped (their cells are projects and
+// budgets). The comparator comes from the words of the figure's own item
+// in a list (tối thiểu, ít nhất, không dưới, ... trở lên: >=; trên, hơn:
+// >; tối đa, không quá: <=; dưới: <; ranges: range; else =). A target's
+// year is the year its sentence states, else the end of the plan period;
+// commitments made every year ("hàng năm", "/năm") have none.
+//
+// Every record's Span covers the item it was read from and Quote is the
+// text under it.
 package target
 
-import "kehoach/corpus"
+import (
+	"regexp"
+	"strconv"
+	"strings"
 
-// Extract adds the document's target records to x.
-func Extract(doc *corpus.Document, x *corpus.Extraction) {}
+	"kehoach/corpus"
+	"kehoach/extract/indicator"
+)
+
+// Extract adds the document's target and achieved records to x.
+func Extract(doc *corpus.Document, x *corpus.Extraction) {
+	text := doc.Text
+	if text == "" {
+		return
+	}
+	period := planPeriod(doc, x)
+	statusYear := 0
+	if period != nil {
+		statusYear = period.From - 1
+	}
+	reg := buildRegions(doc, statusYear)
+	skip := skipSpans(doc, x)
+
+	var figs []figure
+	var kinds []*sec
+	for _, f := range scanFigures(text) {
+		if inSpans(skip, f.start, f.end) {
+			continue
+		}
+		s := reg.at(f.start)
+		if s != nil && s.kind == kindSkip {
+			continue
+		}
+		figs = append(figs, f)
+		kinds = append(kinds, s)
+	}
+
+	var out []corpus.Target
+	for i, f := range figs {
+		ss, se := sentenceBounds(text, f.start)
+		is, ie := itemBounds(text, figs, i, ss, se)
+		if inTitle(text, is, f.start) {
+			continue
+		}
+		t := corpus.Target{Kind: kindTarget, Value: f.value, ValueMax: f.max, Of: f.of, Unit: f.unit, Rank: f.rank}
+		if s := kinds[i]; s != nil && s.kind == kindAchieved {
+			t.Kind = kindAchieved
+		}
+		t.Comparator = comparator(text, is, f)
+		t.Subject = subject(text, is, ie, f)
+		t.Scope = scope(text[is:ie])
+
+		switch t.Kind {
+		case kindAchieved:
+			y := statusYear
+			if s := kinds[i]; s != nil && s.year != 0 {
+				y = s.year
+			}
+			if y != 0 {
+				t.Year = &y
+			}
+		default:
+			if recurring(text, ss, ie, f) {
+				t.Recurring = true
+			} else if y := statedYear(text, ss, ie, f, skip); y != 0 {
+				t.Year = &y
+			} else if period != nil {
+				y := period.To
+				t.Year = &y
+			}
+		}
+
+		id, conf := indicator.Match(text[is:ie])
+		if id == "" {
+			first := f.start
+			for j := i - 1; j >= 0 && figs[j].start >= ss; j-- {
+				first = figs[j].start
+			}
+			id, conf = indicator.Match(text[ss:first] + " " + t.Subject)
+			conf *= 0.8
+		}
+		if in, ok := indicator.Get(id); ok && in.UnitFits(t.Unit, t.Rank) {
+			t.Indicator, t.Confidence = id, round2(conf)
+		}
+
+		qs, qe := trimQuote(text, is, ie, f)
+		t.Span = corpus.Span{Start: qs, End: qe}
+		t.Quote = text[qs:qe]
+		out = append(out, t)
+	}
+	x.Targets = append(x.Targets, dedupe(out)...)
+}
+
+func round2(f float64) float64 { return float64(int(f*100+0.5)) / 100 }
+
+// skipSpans are the spans no figure may come from: citations (their
+// numbers and dates) and recovered tables.
+func skipSpans(doc *corpus.Document, x *corpus.Extraction) []corpus.Span {
+	var sp []corpus.Span
+	for _, c := range x.Citations {
+		sp = append(sp, c.Span)
+	}
+	for _, t := range doc.Tables {
+		sp = append(sp, t.Span)
+	}
+	return sp
+}
+
+func inSpans(sp []corpus.Span, start, end int) bool {
+	for _, s := range sp {
+		if start < s.End && end > s.Start {
+			return true
+		}
+	}
+	return false
+}
+
+// sentenceBounds returns the sentence (or list item, or paragraph)
+// around i: it ends at ". ", a blank line or a line starting a bullet.
+func sentenceBounds(text string, i int) (int, int) {
+	start := 0
+	for j := i - 1; j >= 0 && j > i-3000; j-- {
+		if boundaryAt(text, j) {
+			start = j + 1
+			break
+		}
+	}
+	end := len(text)
+	for j := i; j < len(text) && j < i+3000; j++ {
+		if boundaryAt(text, j) {
+			end = j
+			break
+		}
+	}
+	return start, end
+}
+
+// boundaryAt reports whether a sentence ends at text[j].
+func boundaryAt(text string, j int) bool {
+	switch text[j] {
+	case '\n':
+		k := j + 1
+		for k < len(text) && (text[k] == ' ' || text[k] == '\t' || text[k] == '\r') {
+			k++
+		}
+		if k >= len(text) || text[k] == '\n' {
+			return true
+		}
+		if strings.HasPrefix(text[k:], "- ") || strings.HasPrefix(text[k:], "– ") || strings.HasPrefix(text[k:], "+ ") ||
+			strings.HasPrefix(text[k:], "• ") || strings.HasPrefix(text[k:], "* ") {
+			return true
+		}
+		// a blank line before
+		b := j - 1
+		for b >= 0 && (text[b] == ' ' || text[b] == '\t' || text[b] == '\r') {
+			b--
+		}
+		return b < 0 || text[b] == '\n'
+	case '.', '!', '?':
+		if j+1 < len(text) && text[j+1] != ' ' && text[j+1] != '\n' {
+			return false
+		}
+		if j > 0 && isDigit(text[j-1]) && j+2 < len(text) && isDigit(text[j+2]) {
+			return false
+		}
+		return !lineStart(text, j-1) || j == 0
+	}
+	return false
+}
+
+// itemBounds narrows the sentence to the figure's own item: after the last
+// ";" or ":" before it, or after the previous figure (and the "," or "và"
+// that follows it), up to the next ";" or the next figure.
+func itemBounds(text string, figs []figure, i, ss, se int) (int, int) {
+	f := figs[i]
+	is := ss
+	if k := strings.LastIndexAny(text[ss:f.start], ";:"); k >= 0 {
+		is = ss + k + 1
+	}
+	if i > 0 && figs[i-1].end <= f.start && figs[i-1].end > is {
+		p := figs[i-1].end
+		is = p + splitPoint(text[p:f.start], true)
+	}
+	ie := se
+	if k := strings.IndexByte(text[f.end:se], ';'); k >= 0 {
+		ie = f.end + k
+	}
+	if i+1 < len(figs) && figs[i+1].start < ie && figs[i+1].start >= f.end {
+		ie = f.end + splitPoint(text[f.end:figs[i+1].start], false)
+	}
+	if ie < f.end {
+		ie = f.end
+	}
+	if is > f.start {
+		is = f.start
+	}
+	return is, ie
+}
+
+// splitPoint finds where one item ends and the next begins in the text
+// between two figures: at the last "," or "và" (the next item is just the
+// figure and its noun: "60% hộ gia đình, 100% xã"), or at the first one
+// when the next item has its own head ("... là 99%, tỷ lệ ký số của UBND
+// các huyện, thành phố là 96%"). after: return the offset after the
+// separator (the next item's start) rather than before it.
+func splitPoint(between string, after bool) int {
+	type sep struct{ at, n int }
+	var seps []sep
+	for k := 0; k < len(between); k++ {
+		if between[k] == ',' {
+			seps = append(seps, sep{k, 1})
+		}
+	}
+	for k := 0; ; {
+		j := wordIndex(between[k:], "và")
+		if j < 0 {
+			break
+		}
+		seps = append(seps, sep{k + j, len("và")})
+		k += j + len("và")
+	}
+	if len(seps) == 0 {
+		if after {
+			return 0
+		}
+		return len(between)
+	}
+	first, last := seps[0], seps[0]
+	for _, s := range seps {
+		if s.at < first.at {
+			first = s
+		}
+		if s.at > last.at {
+			last = s
+		}
+	}
+	pick := last
+	tail := " " + indicator.Fold(between[first.at+first.n:]) + " "
+	for _, w := range []string{" la ", " dat ", " chiem ", " bang "} {
+		if strings.Contains(tail, w) {
+			pick = first
+			break
+		}
+	}
+	if after {
+		return pick.at + pick.n
+	}
+	return pick.at
+}
+
+// wordIndex is the index of the first whole-word w in s, or -1.
+func wordIndex(s, w string) int {
+	for k := 0; ; {
+		j := strings.Index(s[k:], w)
+		if j < 0 {
+			return -1
+		}
+		j += k
+		before := j == 0 || s[j-1] == ' ' || s[j-1] == '\n'
+		after := j+len(w) == len(s) || s[j+len(w)] == ' ' || s[j+len(w)] == '\n'
+		if before && after {
+			return j
+		}
+		k = j + len(w)
+	}
+}
+
+func lastWordIndex(s, w string) int {
+	for k := len(s); ; {
+		j := strings.LastIndex(s[:k], w)
+		if j < 0 {
+			return -1
+		}
+		before := j == 0 || s[j-1] == ' ' || s[j-1] == '\n'
+		after := j+len(w) == len(s) || s[j+len(w)] == ' ' || s[j+len(w)] == '\n'
+		if before && after {
+			return j
+		}
+		k = j
+	}
+}
+
+var symbolRe = regexp.MustCompile(`\d+/(?:\d{4}/)?[A-ZĐ]`)
+
+// inTitle reports whether the figure sits in the title of a cited
+// document ("Kế hoạch số 299/KH-UBND ... về việc triển khai 100% dịch vụ
+// công ..."): its clause names a document or says "về việc".
+func inTitle(text string, is, at int) bool {
+	clause := text[is:at]
+	f := " " + indicator.Fold(clause) + " "
+	if strings.Contains(f, " ve viec ") || symbolRe.MatchString(clause) {
+		return true
+	}
+	last := lastWords(text, is, at, 4)
+	return strings.Contains(" "+last+" ", " ke hoach ")
+}
+
+var comparators = []struct{ words, op string }{
+	{"toi thieu tu", ">="}, {"toi thieu la", ">="}, {"toi thieu", ">="}, {"it nhat la", ">="}, {"it nhat", ">="},
+	{"it nhan", ">="}, {"khong duoi", ">="}, {"khong thap hon", ">="}, {"khong it hon", ">="},
+	{"thap hon", "<"}, {"it hon", "<"}, {"khong vuot qua", "<="}, {"khong qua", "<="}, {"toi da", "<="},
+	{"cao hon", ">"}, {"nhieu hon", ">"}, {"tren", ">"}, {"hon", ">"}, {"vuot", ">"}, {"duoi", "<"},
+}
+
+// comparator reads the figure's qualifier from the words of its own item
+// right before it (and "trở lên" after it).
+func comparator(text string, is int, f figure) string {
+	if f.max != nil {
+		return "range"
+	}
+	if f.trailingGE {
+		return ">="
+	}
+	prev := lastWords(text, is, f.start, 3)
+	for _, c := range comparators {
+		if endsWithWord(prev, c.words) {
+			return c.op
+		}
+	}
+	return "="
+}
+
+// subject is what the figure measures: the words after it, or when it
+// ends its item ("Tỷ lệ ... đạt 30%"), the words before it.
+func subject(text string, is, ie int, f figure) string {
+	from := f.end
+	if f.unit != "%" {
+		from = f.unitStart
+	}
+	after := strings.Fields(text[from:ie])
+	for len(after) > 0 && (after[0] == "trở" || after[0] == "lên" || after[0] == ")" || after[0] == "-") {
+		after = after[1:]
+	}
+	if len(after) >= 2 || (f.unit != "%" && len(after) >= 1) {
+		return cleanWords(after, 14, false)
+	}
+	before := strings.Fields(text[is:f.start])
+	// drop trailing qualifiers and verbs: "đạt tỷ lệ", "là", "tối thiểu"
+	drop := map[string]bool{"đạt": true, "là": true, "tỷ": true, "lệ": true, "tối": true, "thiểu": true, "trên": true,
+		"hơn": true, "từ": true, "ít": true, "nhất": true, "khoảng": true, "(": true, "dưới": true, "tối đa": true}
+	for len(before) > 0 && drop[strings.ToLower(strings.Trim(before[len(before)-1], "(,"))] {
+		before = before[:len(before)-1]
+	}
+	if len(before) == 0 {
+		return cleanWords(after, 14, false)
+	}
+	s := cleanWords(before, 14, true)
+	ls := strings.ToLower(s)
+	if strings.HasPrefix(ls, "tỷ lệ ") {
+		s = s[len("tỷ lệ "):]
+	}
+	return s
+}
+
+func cleanWords(ws []string, n int, tail bool) string {
+	if len(ws) > n {
+		if tail {
+			ws = ws[len(ws)-n:]
+		} else {
+			ws = ws[:n]
+		}
+	}
+	s := strings.Join(ws, " ")
+	return strings.Trim(s, " ,;:.-–()")
+}
+
+// scope is the administrative level an item is about, when it names
+// exactly one.
+func scope(item string) string {
+	f := " " + indicator.Fold(item) + " "
+	has := func(ws ...string) bool {
+		for _, w := range ws {
+			if strings.Contains(f, " "+w+" ") {
+				return true
+			}
+		}
+		return false
+	}
+	// all levels: "từ cấp tỉnh tới cấp xã", "đến cấp xã", "3 cấp", "các cấp"
+	if has("den cap", "toi cap", "cac cap", "3 cap", "ba cap", "tinh huyen xa") {
+		return ""
+	}
+	// "sở, ngành, địa phương" is every level
+	for _, w := range []string{" so ban nganh dia phuong ", " so nganh dia phuong "} {
+		f = strings.ReplaceAll(f, w, " ")
+	}
+	var got []string
+	if has("cap tinh", "cap so", "so ban nganh", "so nganh", "uy ban nhan dan tinh") {
+		got = append(got, "cấp tỉnh")
+	}
+	if has("cap huyen", "huyen thanh pho", "huyen thi xa", "uy ban nhan dan cac huyen", "uy ban nhan dan huyen") {
+		got = append(got, "cấp huyện")
+	}
+	if has("cap xa", "xa phuong", "uy ban nhan dan cac xa", "uy ban nhan dan xa") {
+		got = append(got, "cấp xã")
+	}
+	if len(got) == 1 {
+		return got[0]
+	}
+	return ""
+}
+
+// recurring reports a commitment made every year: "hàng năm" in the
+// sentence before the figure or in its item, "/năm" on its unit.
+func recurring(text string, ss, ie int, f figure) bool {
+	if strings.HasSuffix(f.unit, "/năm") {
+		return true
+	}
+	if strings.HasPrefix(strings.TrimLeft(text[f.end:ie], " "), "/năm") {
+		return true
+	}
+	s := " " + indicator.Fold(text[ss:ie]) + " "
+	return strings.Contains(s, " hang nam ") || strings.Contains(s, " moi nam ")
+}
+
+var yearStated = regexp.MustCompile(`(?i)năm\s+(20\d\d)\b`)
+
+// statedYear is the deadline the sentence states for the figure ("đến
+// năm 2025", "trong năm 2022"), 0 when none: the nearest before it, else
+// the first after it in its item. Dates, citations, "từ năm" and
+// orientations ("định hướng đến năm 2030") do not count.
+func statedYear(text string, ss, ie int, f figure, skip []corpus.Span) int {
+	best, after := 0, 0
+	for _, m := range yearStated.FindAllStringSubmatchIndex(text[ss:ie], -1) {
+		a, b := ss+m[0], ss+m[1]
+		if inSpans(skip, a, b) {
+			continue
+		}
+		prev := lastWords(text, a-40, a, 3)
+		if endsWithWord(prev, "tu") || strings.Contains(prev, "dinh huong") || strings.Contains(prev, "thang") ||
+			endsWithWord(prev, "giai doan") {
+			continue
+		}
+		if b < len(text) && (text[b] == '-' || text[b] == '/') {
+			continue
+		}
+		y, _ := strconv.Atoi(text[ss+m[2] : ss+m[3]])
+		if a < f.start {
+			best = y
+		} else if after == 0 && a >= f.end {
+			after = y
+		}
+	}
+	if best != 0 {
+		return best
+	}
+	return after
+}
+
+// trimQuote trims the item to its words (no bullets or trailing
+// punctuation) and to at most about 400 bytes around the figure.
+func trimQuote(text string, is, ie int, f figure) (int, int) {
+	for is < f.start && strings.ContainsRune(" \t\n\r-–+•*,;:.(", rune(text[is])) {
+		is++
+	}
+	for ie > f.end && strings.ContainsRune(" \t\n\r,;:.", rune(text[ie-1])) {
+		ie--
+	}
+	if f.start-is > 200 {
+		is = f.start - 200
+		for is < f.start && (!isRuneStart(text[is]) || text[is-1] != ' ') {
+			is++
+		}
+	}
+	if ie-f.end > 220 {
+		ie = f.end + 220
+		for ie > f.end && (!isRuneStart(text[ie]) || text[ie] != ' ') {
+			ie--
+		}
+	}
+	if !isRuneStart(text[is]) {
+		is = f.start
+	}
+	if ie < len(text) && !isRuneStart(text[ie]) {
+		ie = f.end
+	}
+	return is, ie
+}
+
+// dedupe drops a figure that restates an earlier one: same kind, value,
+// unit, comparator, year and scope, and the same indicator or nearly the
+// same words.
+func dedupe(ts []corpus.Target) []corpus.Target {
+	var out []corpus.Target
+next:
+	for _, t := range ts {
+		for _, o := range out {
+			if o.Kind != t.Kind || o.Value != t.Value || o.Unit != t.Unit || o.Comparator != t.Comparator || o.Scope != t.Scope ||
+				!sameYear(o.Year, t.Year) || !sameMax(o.ValueMax, t.ValueMax) {
+				continue
+			}
+			if (o.Indicator != "" && o.Indicator == t.Indicator) || jaccard(o.Quote, t.Quote) >= 0.6 {
+				continue next
+			}
+		}
+		out = append(out, t)
+	}
+	return out
+}
+
+func sameYear(a, b *int) bool { return (a == nil) == (b == nil) && (a == nil || *a == *b) }
+
+func sameMax(a, b *float64) bool { return (a == nil) == (b == nil) && (a == nil || *a == *b) }
+
+func jaccard(a, b string) float64 {
+	wa, wb := map[string]bool{}, map[string]bool{}
+	for _, w := range strings.Fields(indicator.Fold(a)) {
+		wa[w] = true
+	}
+	for _, w := range strings.Fields(indicator.Fold(b)) {
+		wb[w] = true
+	}
+	if len(wa) == 0 || len(wb) == 0 {
+		return 0
+	}
+	n := 0
+	for w := range wa {
+		if wb[w] {
+			n++
+		}
+	}
+	return float64(n) / float64(len(wa)+len(wb)-n)
+}

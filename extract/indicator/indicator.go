@@ -1,0 +1,307 @@
+// Package indicator is the shared scale on which targets from different
+// provinces are compared: an embedded taxonomy of canonical indicators
+// drawn from the national programme (17/NQ-CP, 749/QĐ-TTg, 942/QĐ-TTg,
+// 411/QĐ-TTg, 14/CT-TTg, the provincial DTI/ICT index), each with its
+// Vietnamese and English names, unit, the national target values by year
+// and source, and the phrasings that map to it.
+//
+// Match maps a target's subject (or any phrase around a figure) to an
+// indicator id with a confidence, or to "" when nothing fits; it never
+// forces a mapping. Matching is on a folded form of the text (lower case,
+// diacritics removed, common abbreviations such as DVCTT, TTHC, CNTT,
+// TSLCD expanded), with whole-word phrases.
+//
+// National targets marked Verified=false are restated from provincial
+// plans or secondary sources and were not checked against the national
+// document's own text; compare shows them but should say so.
+package indicator
+
+import (
+	_ "embed"
+	"encoding/json"
+	"fmt"
+	"sort"
+	"strings"
+
+	"kehoach/corpus/province/vifold"
+)
+
+// NationalTarget is one national target value for an indicator.
+type NationalTarget struct {
+	Value      float64  `json:"value"`
+	ValueMax   *float64 `json:"value_max,omitempty"`
+	Comparator string   `json:"comparator"` // >=, >, =, <=, <, range
+	Year       int      `json:"year"`       // 0: every year (recurring) or undated
+	Source     string   `json:"source"`     // the national document, e.g. "749/QĐ-TTg"
+	Note       string   `json:"note,omitempty"`
+	Verified   bool     `json:"verified"` // false: restated from secondary sources
+}
+
+// Rule is one phrasing: every phrase of All must occur (as whole words,
+// folded) and none of None; Conf is the confidence of a mapping by it.
+type Rule struct {
+	All  []string `json:"all"`
+	None []string `json:"none,omitempty"`
+	Conf float64  `json:"conf"`
+}
+
+// Indicator is one canonical indicator.
+type Indicator struct {
+	ID       string           `json:"id"` // pillar.slug: gov, infosec, econ, soc, infra, hr, meta, budget
+	NameVI   string           `json:"vi"`
+	NameEN   string           `json:"en"`
+	Unit     string           `json:"unit"`           // "%", or the counted noun; "hạng"/"tỉnh" for ranks
+	Rank     bool             `json:"rank,omitempty"` // a ranking: lower is better
+	Phrases  []string         `json:"phrases"`        // typical phrasings, for people
+	Rules    []Rule           `json:"rules"`          // what Match uses
+	National []NationalTarget `json:"national"`
+}
+
+// Pillar is the part of the id before the dot.
+func (in Indicator) Pillar() string {
+	p, _, _ := strings.Cut(in.ID, ".")
+	return p
+}
+
+//go:embed indicators.json
+var data []byte
+
+var (
+	all  []Indicator
+	byID = map[string]int{}
+)
+
+func init() {
+	if err := json.Unmarshal(data, &all); err != nil {
+		panic("indicator: bad embedded indicators.json: " + err.Error())
+	}
+	for i := range all {
+		in := &all[i]
+		if _, dup := byID[in.ID]; dup {
+			panic("indicator: duplicate id " + in.ID)
+		}
+		byID[in.ID] = i
+		for r := range in.Rules {
+			for k, p := range in.Rules[r].All {
+				in.Rules[r].All[k] = Fold(p)
+			}
+			for k, p := range in.Rules[r].None {
+				in.Rules[r].None[k] = Fold(p)
+			}
+		}
+	}
+}
+
+// All returns every indicator, sorted by id. The slice is a copy.
+func All() []Indicator {
+	out := append([]Indicator(nil), all...)
+	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
+	return out
+}
+
+// Get returns the indicator with the given id.
+func Get(id string) (Indicator, bool) {
+	i, ok := byID[id]
+	if !ok {
+		return Indicator{}, false
+	}
+	return all[i], true
+}
+
+// MinConfidence is the confidence below which Match returns "".
+const MinConfidence = 0.5
+
+// Match maps a phrase (a target's subject, or the clause around a figure)
+// to the best-fitting indicator and the confidence of that mapping. It
+// returns "", 0 when no indicator's phrasing fits.
+func Match(subject string) (id string, confidence float64) {
+	text := " " + Fold(subject) + " "
+	if len(text) <= 2 {
+		return "", 0
+	}
+	bestLen := 0
+	for _, in := range all {
+		for _, r := range in.Rules {
+			if r.Conf < MinConfidence || r.Conf < confidence {
+				continue
+			}
+			n, ok := ruleMatch(text, r)
+			if !ok {
+				continue
+			}
+			if r.Conf > confidence || n > bestLen {
+				id, confidence, bestLen = in.ID, r.Conf, n
+			}
+		}
+	}
+	return id, confidence
+}
+
+func ruleMatch(text string, r Rule) (int, bool) {
+	n := 0
+	for _, p := range r.All {
+		if !strings.Contains(text, " "+p+" ") {
+			return 0, false
+		}
+		n += len(p)
+	}
+	for _, p := range r.None {
+		if strings.Contains(text, " "+p+" ") {
+			return 0, false
+		}
+	}
+	return n, len(r.All) > 0
+}
+
+// abbrev expands the abbreviations provincial plans use for the
+// indicators' key phrases (after folding, as whole words).
+var abbrev = map[string]string{
+	"dvctt":  "dich vu cong truc tuyen",
+	"dvc":    "dich vu cong",
+	"tthc":   "thu tuc hanh chinh",
+	"cqnn":   "co quan nha nuoc",
+	"attt":   "an toan thong tin",
+	"atttm":  "an toan thong tin mang",
+	"antt":   "an ninh thong tin",
+	"cntt":   "cong nghe thong tin",
+	"tslcd":  "truyen so lieu chuyen dung",
+	"cbcc":   "can bo cong chuc",
+	"cbccvc": "can bo cong chuc vien chuc",
+	"csdl":   "co so du lieu",
+	"httt":   "he thong thong tin",
+	"ubnd":   "uy ban nhan dan",
+	"qlvb":   "quan ly van ban",
+	"cqdt":   "chinh quyen dien tu",
+	"cpdt":   "chinh phu dien tu",
+	"ttdt":   "thong tin dien tu",
+	"tmdt":   "thuong mai dien tu",
+	"dnnvv":  "doanh nghiep nho va vua",
+	"virus":  "virut",
+}
+
+// Fold is the matching form of a phrase: lower case, diacritics removed
+// (đ -> d), punctuation turned into spaces (a "/" between digits, as in
+// 24/7, is kept), common abbreviations expanded, spaces collapsed.
+func Fold(s string) string {
+	s = strings.ToLower(vifold.Fold(s))
+	var b strings.Builder
+	b.Grow(len(s))
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= 'a' && c <= 'z', c >= '0' && c <= '9':
+			b.WriteByte(c)
+		case c == '/' && i > 0 && i+1 < len(s) && isDigit(s[i-1]) && isDigit(s[i+1]):
+			b.WriteByte(c)
+		case c >= 0x80:
+			b.WriteByte(c) // letters vifold keeps
+		default:
+			b.WriteByte(' ')
+		}
+	}
+	words := strings.Fields(b.String())
+	for i, w := range words {
+		if x, ok := abbrev[w]; ok {
+			words[i] = x
+		}
+	}
+	return strings.Join(words, " ")
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+// National returns the national targets of an indicator (nil when the
+// id is unknown or has none), ordered as listed: for one year, the first
+// listed is the main one.
+func National(id string) []NationalTarget {
+	in, ok := Get(id)
+	if !ok {
+		return nil
+	}
+	return append([]NationalTarget(nil), in.National...)
+}
+
+// NationalFor returns the national target to set beside a provincial
+// figure for the given year: the one for that year; else the first one
+// for a later year (the next deadline); else the latest earlier one;
+// else an undated (recurring) one. year 0 asks for the recurring one
+// first.
+func NationalFor(id string, year int) (NationalTarget, bool) {
+	ts := National(id)
+	if len(ts) == 0 {
+		return NationalTarget{}, false
+	}
+	pick := -1
+	better := func(i int) bool {
+		if pick < 0 {
+			return true
+		}
+		a, b := ts[i].Year, ts[pick].Year
+		switch {
+		case a == year:
+			return b != year
+		case b == year:
+			return false
+		case year == 0:
+			return false
+		case a == 0:
+			return false
+		case b == 0:
+			return true
+		case a > year && b > year:
+			return a < b
+		case a > year:
+			return b < year
+		case b > year:
+			return false
+		default:
+			return a > b
+		}
+	}
+	for i := range ts {
+		if better(i) {
+			pick = i
+		}
+	}
+	return ts[pick], true
+}
+
+// Gap is value minus the national target value (for a range, its lower
+// end); for rank indicators a positive gap is worse.
+func Gap(value float64, nt NationalTarget) float64 { return value - nt.Value }
+
+// String renders a national target as "≥30% (2020, 17/NQ-CP)".
+func (nt NationalTarget) String() string {
+	op := map[string]string{">=": "≥", ">": ">", "=": "", "<=": "≤", "<": "<", "range": ""}[nt.Comparator]
+	v := trimNum(nt.Value)
+	if nt.ValueMax != nil {
+		v += "–" + trimNum(*nt.ValueMax)
+	}
+	y := "yearly"
+	if nt.Year != 0 {
+		y = fmt.Sprint(nt.Year)
+	}
+	s := fmt.Sprintf("%s%s (%s, %s)", op, v, y, nt.Source)
+	if !nt.Verified {
+		s += " [unverified]"
+	}
+	return s
+}
+
+func trimNum(f float64) string {
+	return strings.TrimSuffix(strings.TrimRight(fmt.Sprintf("%.4f", f), "0"), ".")
+}
+
+// UnitFits reports whether a target with the given unit can be put on
+// the indicator's scale: a percentage on a percentage indicator, a rank
+// on a rank indicator, a count on a counted one.
+func (in Indicator) UnitFits(unit string, rank bool) bool {
+	switch {
+	case in.Rank:
+		return rank
+	case in.Unit == "%":
+		return unit == "%" && !rank
+	default:
+		return unit != "%" && !rank
+	}
+}

@@ -1,0 +1,501 @@
+package target
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"kehoach/extract/indicator"
+	"kehoach/extract/vnnum"
+)
+
+// figure is one quantified figure found in the text.
+type figure struct {
+	start, end int // the number (with its comparator word excluded), through "%" or the counted noun
+	numEnd     int // end of the (last) number, before "%" or the noun
+	value      float64
+	max        *float64
+	of         *float64
+	unit       string
+	unitStart  int
+	rank       bool
+	trailingGE bool // "... trở lên" after the figure
+}
+
+// counted nouns: the units a count may carry, matched case-insensitively
+// as whole words; longer entries first.
+var nouns = sortedByLen([]string{
+	"bộ dữ liệu", "cơ sở dữ liệu", "dịch vụ", "hệ thống thông tin", "hệ thống",
+	"cổng thông tin điện tử", "trang thông tin điện tử", "cổng", "chế độ báo cáo",
+	"chỉ tiêu báo cáo", "chỉ tiêu", "thủ tục hành chính", "thủ tục", "TTHC", "hồ sơ",
+	"văn bản", "phần mềm", "ứng dụng", "nền tảng", "hộp thư", "tài khoản", "chứng thư số",
+	"chữ ký số", "Sim PKI", "máy tính", "máy chủ", "máy trạm", "thiết bị đầu cuối", "thiết bị",
+	"camera", "điểm cầu", "điểm", "lượt cảnh báo", "lượt cán bộ", "lượt người", "lượt truy cập",
+	"lượt", "cán bộ", "công chức", "viên chức", "người", "học viên", "đợt diễn tập", "đợt",
+	"cuộc", "sở", "ban", "ngành", "cơ quan", "đơn vị", "địa phương", "tổ chức", "doanh nghiệp",
+	"cá nhân", "xã", "phường", "thị trấn", "huyện", "thị xã", "thành phố", "tỉnh", "thôn",
+	"hộ gia đình", "trường học", "trường", "bệnh viện", "trạm", "mô hình", "đề án", "dự án",
+	"nhiệm vụ", "bộ", "CSDL", "HTTT", "DVCTT", "CBCCVC", "CBCC",
+})
+
+// admin units may follow UBND directly: "UBND huyện, thị xã, thành phố".
+var adminNouns = sortedByLen([]string{"xã", "phường", "thị trấn", "huyện", "thị xã", "thành phố", "tỉnh", "quận"})
+
+var ubnd = sortedByLen([]string{"UBND", "Ủy ban nhân dân", "Uỷ ban nhân dân"})
+
+// number words that count where they quantify an administrative unit
+// ("lựa chọn một xã/phường").
+var numberWords = map[string]float64{
+	"một": 1, "hai": 2, "ba": 3, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10,
+}
+
+func sortedByLen(ws []string) []string {
+	for i := 1; i < len(ws); i++ {
+		for j := i; j > 0 && len(ws[j]) > len(ws[j-1]); j-- {
+			ws[j], ws[j-1] = ws[j-1], ws[j]
+		}
+	}
+	return ws
+}
+
+// matchWords matches the words of w at text[i:] case-insensitively,
+// allowing any run of spaces or one line break between words; it returns
+// the end offset or -1. The match must end at a word boundary.
+func matchWords(text string, i int, w string) int {
+	first := true
+	for len(w) > 0 {
+		sp := strings.IndexByte(w, ' ')
+		word := w
+		if sp >= 0 {
+			word, w = w[:sp], w[sp+1:]
+		} else {
+			w = ""
+		}
+		if word == "" {
+			continue
+		}
+		if !first {
+			j := skipSpace(text, i, true)
+			if j == i {
+				return -1
+			}
+			i = j
+		}
+		first = false
+		if i+len(word) > len(text) || !strings.EqualFold(text[i:i+len(word)], word) {
+			return -1
+		}
+		i += len(word)
+	}
+	if i < len(text) {
+		r, _ := utf8.DecodeRuneInString(text[i:])
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return -1
+		}
+	}
+	return i
+}
+
+// skipSpace skips spaces and tabs, and at most one line break when nl.
+func skipSpace(text string, i int, nl bool) int {
+	lines := 0
+	for i < len(text) {
+		switch text[i] {
+		case ' ', '\t', '\r':
+			i++
+			continue
+		case '\n':
+			if nl && lines == 0 {
+				lines++
+				i++
+				continue
+			}
+		}
+		if strings.HasPrefix(text[i:], "\u00a0") {
+			i += 2
+			continue
+		}
+		break
+	}
+	return i
+}
+
+// matchAny returns the end of the first of ws matching at i, or -1.
+func matchAny(text string, i int, ws []string) int {
+	for _, w := range ws {
+		if e := matchWords(text, i, w); e >= 0 {
+			return e
+		}
+	}
+	return -1
+}
+
+// unitAt reads a counted-noun unit at i: nouns joined by ", ", " và " or
+// "/", UBND followed by its level or admin units, and a "/năm" suffix.
+// It returns the end offset or -1.
+func unitAt(text string, i int) int {
+	head := func(i int) int {
+		if e := matchAny(text, i, ubnd); e >= 0 {
+			j := skipSpace(text, e, true)
+			if k := matchWords(text, j, "cấp"); k >= 0 {
+				if l := matchAny(text, skipSpace(text, k, true), adminNouns); l >= 0 {
+					return l
+				}
+			}
+			if k := matchAny(text, j, adminNouns); k >= 0 {
+				return k
+			}
+			return e
+		}
+		e := matchAny(text, i, nouns)
+		if e < 0 {
+			return -1
+		}
+		// "lớp" is not in nouns; "4 lớp" is a protection model.
+		return e
+	}
+	end := head(i)
+	if end < 0 {
+		if e := matchWords(text, i, "lớp"); e >= 0 {
+			j := skipSpace(text, e, true)
+			if matchAny(text, j, []string{"đào tạo", "bồi dưỡng", "tập huấn", "học"}) >= 0 {
+				return e
+			}
+		}
+		return -1
+	}
+	for {
+		j := end
+		switch {
+		case strings.HasPrefix(text[j:], ","):
+			j = skipSpace(text, j+1, true)
+		case strings.HasPrefix(text[j:], "/"):
+			j++
+		default:
+			k := skipSpace(text, j, true)
+			if e := matchWords(text, k, "và"); e >= 0 && k > j {
+				j = skipSpace(text, e, true)
+			} else {
+				j = -1
+			}
+		}
+		if j < 0 {
+			break
+		}
+		if e := head(j); e >= 0 {
+			end = e
+			continue
+		}
+		if strings.HasPrefix(text[end:], "/") {
+			if e := matchWords(text, end+1, "năm"); e >= 0 {
+				end = e
+			}
+		}
+		break
+	}
+	return end
+}
+
+// numAt reads a digit number at i (as vnnum writes them) and returns its
+// end and value.
+func numAt(text string, i int) (int, float64, bool) {
+	j := i
+	for j < len(text) {
+		c := text[j]
+		if isDigit(c) {
+			j++
+			continue
+		}
+		if (c == '.' || c == ',') && j+1 < len(text) && isDigit(text[j+1]) && j > i {
+			j++
+			continue
+		}
+		break
+	}
+	if j == i {
+		return i, 0, false
+	}
+	v, ok := vnnum.ParseNumber(text[i:j])
+	return j, v, ok
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+// percentAt reads "%" or "phần trăm" at i (after optional spaces).
+func percentAt(text string, i int) int {
+	j := skipSpace(text, i, false)
+	if strings.HasPrefix(text[j:], "%") {
+		return j + 1
+	}
+	if e := matchWords(text, j, "phần trăm"); e >= 0 {
+		return e
+	}
+	return -1
+}
+
+// prevRune returns the rune before i.
+func prevRune(text string, i int) rune {
+	if i <= 0 {
+		return 0
+	}
+	r, _ := utf8.DecodeLastRuneInString(text[:i])
+	return r
+}
+
+// lastWords returns the folded last n words of text[from:to].
+func lastWords(text string, from, to, n int) string {
+	if from < 0 {
+		from = 0
+	}
+	if to-from > 120 {
+		from = to - 120
+		for from < to && !isRuneStart(text[from]) {
+			from++
+		}
+	}
+	ws := strings.Fields(indicator.Fold(text[from:to]))
+	if len(ws) > n {
+		ws = ws[len(ws)-n:]
+	}
+	return strings.Join(ws, " ")
+}
+
+// excluded words right before a number: levels, versions, phases, legal
+// pinpoints, dates, document numbers.
+var excludedBefore = []string{
+	"muc do", "muc", "cap do", "phien ban", "giai doan", "dieu", "khoan", "diem",
+	"lan thu", "thu", "nhiem vu", "phu luc", "chuong", "tcvn", "iso", "ke hoach", "quyet dinh",
+	"nghi dinh", "thong tu", "chi thi", "nghi quyet", "cong van", "quy", "thang", "ngay", "nam",
+	"hop phan", "tang", "khoa", "cong nghiep", "version", "ipv", "lop", "so hieu", "ky hieu",
+	"luat so", "van ban so", "thong bao", "bao cao so", "phan", "dinh ky",
+}
+
+func endsWithWord(s, w string) bool {
+	return s == w || strings.HasSuffix(s, " "+w)
+}
+
+// scanFigures finds every quantified figure in text[from:to].
+func scanFigures(text string) []figure {
+	var figs []figure
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		if isDigit(c) {
+			if i > 0 && (isDigit(text[i-1]) || text[i-1] == '.' || text[i-1] == ',') {
+				continue
+			}
+			f, end, ok := digitFigure(text, i)
+			if ok {
+				figs = append(figs, f)
+			}
+			if end > i {
+				i = end - 1
+			}
+			continue
+		}
+		if (c >= 0x80 && isRuneStart(c)) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') {
+			if f, ok := wordFigure(text, i); ok {
+				figs = append(figs, f)
+				i = f.end - 1
+			}
+		}
+	}
+	return figs
+}
+
+// digitFigure reads a figure starting with a digit at i. end is how far
+// the scan may skip.
+func digitFigure(text string, i int) (figure, int, bool) {
+	f := figure{start: i}
+	pr := prevRune(text, i)
+	numEnd, v, ok := numAt(text, i)
+	if !ok {
+		return f, numEnd, false
+	}
+	// glued to letters or symbols: IPv6, 4G, 64/2007/NĐ-CP, 10-4-2007
+	if unicode.IsLetter(pr) || pr == '/' || pr == '_' || pr == '\\' {
+		return f, numEnd, false
+	}
+	if pr == '-' && i >= 2 && isDigit(text[i-2]) {
+		return f, numEnd, false
+	}
+	if numEnd < len(text) {
+		r, _ := utf8.DecodeRuneInString(text[numEnd:])
+		if unicode.IsLetter(r) || r == '_' {
+			return f, numEnd, false
+		}
+	}
+	// ordinal list markers: "4. 100% ..."
+	if numEnd < len(text) && text[numEnd] == '.' && lineStart(text, i) && (numEnd+1 == len(text) || text[numEnd+1] == ' ') {
+		return f, numEnd, false
+	}
+	f.numEnd, f.value = numEnd, v
+	prefix := lastWords(text, i-60, i, 3)
+	if percentAt(text, numEnd) < 0 {
+		for _, w := range excludedBefore {
+			if endsWithWord(prefix, w) && !endsWithWord(prefix, "thi diem") {
+				return f, numEnd, false
+			}
+		}
+	}
+	// fractions: "20/32 hệ thống thông tin"
+	if numEnd < len(text) && text[numEnd] == '/' {
+		e2, v2, ok := numAt(text, numEnd+1)
+		if !ok || e2 == numEnd+1 {
+			return f, numEnd, false
+		}
+		if e2 < len(text) && (text[e2] == '/' || text[e2] == '-') {
+			return f, e2, false // a date
+		}
+		u := skipSpace(text, e2, true)
+		ue := unitAt(text, u)
+		if ue < 0 {
+			return f, e2, false
+		}
+		f.of = &v2
+		f.unitStart, f.end = u, ue
+		f.unit = foldSpace(text[u:ue])
+		return f, ue, true
+	}
+	if numEnd < len(text) && (text[numEnd] == '-' || text[numEnd] == '/') && numEnd+1 < len(text) && isDigit(text[numEnd+1]) {
+		// 10-4-2007, 2021-2025 (a range of years): not figures
+		if isYear(v, text[i:numEnd]) {
+			return f, numEnd, false
+		}
+	}
+	// percent
+	if pe := percentAt(text, numEnd); pe >= 0 {
+		f.unit, f.unitStart, f.end = "%", pe-1, pe
+		if lo, hi, e, ok := rangeAfter(text, pe, true); ok {
+			_ = lo
+			f.max, f.end = &hi, e
+		}
+		f.trailingGE = troLen(text, f.end)
+		return f, f.end, true
+	}
+	// a range whose first number has no unit: "từ 30 - 50%", "từ 4 đến 6 dịch vụ"
+	if _, hi, e, ok := rangeAfter(text, numEnd, false); ok {
+		f.max = &hi
+		if strings.HasSuffix(strings.TrimSpace(text[numEnd:e]), "%") {
+			f.unit, f.unitStart, f.end = "%", e-1, e
+		} else {
+			u := skipSpace(text, e, true)
+			ue := unitAt(text, u)
+			if ue < 0 {
+				return f, e, false
+			}
+			f.unit, f.unitStart, f.end = foldSpace(text[u:ue]), u, ue
+		}
+		f.trailingGE = troLen(text, f.end)
+		return f, f.end, true
+	}
+	if isYear(v, text[i:numEnd]) {
+		return f, numEnd, false
+	}
+	u := skipSpace(text, numEnd, true)
+	ue := unitAt(text, u)
+	if ue < 0 {
+		return f, numEnd, false
+	}
+	f.unit, f.unitStart, f.end = foldSpace(text[u:ue]), u, ue
+	f.trailingGE = troLen(text, f.end)
+	if endsWithWord(prefix, "nhom") || endsWithWord(prefix, "top") {
+		f.rank = true
+	}
+	return f, f.end, true
+}
+
+// rangeAfter reads "- 50%", "– 50", "đến 6" at i. pct: the first number
+// had "%" (then the second may or may not).
+func rangeAfter(text string, i int, pct bool) (lo, hi float64, end int, ok bool) {
+	j := skipSpace(text, i, false)
+	switch {
+	case strings.HasPrefix(text[j:], "-"):
+		j++
+	case strings.HasPrefix(text[j:], "–"):
+		j += len("–")
+	default:
+		e := matchAny(text, j, []string{"đến", "tới"})
+		if e < 0 {
+			return 0, 0, i, false
+		}
+		j = e
+	}
+	j = skipSpace(text, j, false)
+	e, v, ok2 := numAt(text, j)
+	if !ok2 || e == j {
+		return 0, 0, i, false
+	}
+	if e < len(text) {
+		r, _ := utf8.DecodeRuneInString(text[e:])
+		if unicode.IsLetter(r) || r == '/' {
+			return 0, 0, i, false
+		}
+	}
+	if pe := percentAt(text, e); pe >= 0 {
+		return 0, v, pe, true
+	}
+	if pct {
+		return 0, v, e, true
+	}
+	return 0, v, e, true
+}
+
+func troLen(text string, i int) bool {
+	j := skipSpace(text, i, true)
+	return matchWords(text, j, "trở lên") >= 0
+}
+
+func isYear(v float64, s string) bool {
+	return len(s) == 4 && v >= 1945 && v <= 2100
+}
+
+func lineStart(text string, i int) bool {
+	for j := i - 1; j >= 0; j-- {
+		switch text[j] {
+		case ' ', '\t':
+			continue
+		case '\n':
+			return true
+		}
+		return false
+	}
+	return true
+}
+
+// wordFigure reads a number word quantifying an administrative unit after
+// a selecting verb: "lựa chọn một xã/phường", "tại hai huyện".
+func wordFigure(text string, i int) (figure, bool) {
+	if i > 0 {
+		r := prevRune(text, i)
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return figure{}, false
+		}
+	}
+	j := i
+	for j < len(text) {
+		r, n := utf8.DecodeRuneInString(text[j:])
+		if !unicode.IsLetter(r) {
+			break
+		}
+		j += n
+	}
+	v, ok := numberWords[strings.ToLower(text[i:j])]
+	if !ok {
+		return figure{}, false
+	}
+	prev := lastWords(text, i-30, i, 1)
+	if prev != "chon" && prev != "tai" && prev != "diem" {
+		return figure{}, false
+	}
+	u := skipSpace(text, j, true)
+	if matchAny(text, u, adminNouns) < 0 {
+		return figure{}, false
+	}
+	ue := unitAt(text, u)
+	if ue < 0 {
+		return figure{}, false
+	}
+	return figure{start: i, numEnd: j, value: v, unit: foldSpace(text[u:ue]), unitStart: u, end: ue}, true
+}
+
+func foldSpace(s string) string { return strings.Join(strings.Fields(s), " ") }
