@@ -44,11 +44,13 @@ var (
 func proseBudgets(doc *corpus.Document, x *corpus.Extraction) []corpus.Budget {
 	var out []corpus.Budget
 	var lastTotal *corpus.Budget
+	prevEnd := 0
 	for _, a := range vnnum.FindAmounts(doc.Text) {
 		if inTable(doc, a.Start) {
 			continue
 		}
-		label, labelStart := labelBefore(doc.Text, a.QStart)
+		label, labelStart := labelBefore(doc.Text, a.QStart, prevEnd)
+		prevEnd = a.End
 		b := corpus.Budget{
 			AmountVND: a.VND,
 			Label:     shorten(label),
@@ -102,10 +104,10 @@ func inTable(doc *corpus.Document, off int) bool {
 // labelBefore is the clause that names an amount: the text before it back
 // to the start of its sentence, list item or the previous amount
 // (";", ".", a line that ends a sentence, "Trong đó:").
-func labelBefore(text string, off int) (string, int) {
+func labelBefore(text string, off, min int) (string, int) {
 	start := off - 400
-	if start < 0 {
-		start = 0
+	if start < min {
+		start = min
 	}
 	for start > 0 && start < len(text) && text[start]&0xC0 == 0x80 {
 		start++
@@ -141,7 +143,11 @@ func labelBefore(text string, off int) (string, int) {
 		label = l[k+1:]
 		cut += k + 1
 	}
-	label = strings.TrimLeft(label, " -–•+*\n⁽⁾()0123456789¹²³⁴⁵⁶⁷⁸⁹⁰")
+	if k := strings.LastIndex(strings.ToLower(label), "trong đó"); k >= 0 {
+		label = label[k+len("trong đó"):]
+		cut += k + len("trong đó")
+	}
+	label = strings.TrimLeft(label, " ,-–•+*\n⁽⁾()0123456789¹²³⁴⁵⁶⁷⁸⁹⁰")
 	label = strings.TrimRight(strings.TrimSpace(label), " :")
 	label = strings.TrimSuffix(strings.TrimSpace(label), " là")
 	return fold(label), start + cut
