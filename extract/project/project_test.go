@@ -1,0 +1,137 @@
+package project
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"golang.org/x/text/unicode/norm"
+
+	"kehoach/corpus"
+	"kehoach/ingest/table"
+)
+
+func docOf(text string) *corpus.Document {
+	text = norm.NFC.String(strings.ReplaceAll(text, "\u00a0", " "))
+	return &corpus.Document{Source: "test", Text: text, Tables: table.Recover(text)}
+}
+
+func amount(p corpus.Project) int64 {
+	if p.AmountVND == nil {
+		return -1
+	}
+	return *p.AmountVND
+}
+
+func period(p corpus.Project) string {
+	if p.Period == nil {
+		return ""
+	}
+	if p.Period.From == p.Period.To {
+		return itoa(p.Period.From)
+	}
+	return itoa(p.Period.From) + "-" + itoa(p.Period.To)
+}
+
+func itoa(n int) string {
+	s := ""
+	for n > 0 {
+		s = string(rune('0'+n%10)) + s
+		n /= 10
+	}
+	return s
+}
+
+func TestFromTable(t *testing.T) {
+	type row struct {
+		name, group, lead string
+		amount            int64 // -1: none
+		source, period    string
+	}
+	for _, tc := range []struct {
+		name, in string
+		want     []row
+	}{
+		{"groups, year columns and source columns",
+			"PHỤ LỤC 2\n\nĐơn vị tính: triệu đồng\n\nSTT\n\nNội dung\n\nPhân kỳ\n\nNhu cầu kinh phí\n\nĐơn vị thực hiện\n\n2021\n\n2022\n\nSự nghiệp\n\nĐầu tư\n\nI\n\nHạ tầng\n\n \n\n \n\n \n\n \n\n \n\n1\n\nMạng WAN\n\n \n\n8.000\n\n \n\n8.000\n\nSở TT&TT\n\n2\n\nThuê LGSP\n\n1.500\n\n1.500\n\n3.000\n\n \n\nVăn phòng UBND\n\nII\n\nDữ liệu\n\n \n\n \n\n \n\n \n\n \n\n1\n\nSố hóa lưu trữ\n\n \n\n \n\n \n\n \n\nSở Nội vụ\n\n \n\nTổng cộng\n\n \n\n \n\n3.000\n\n8.000\n\n \n",
+			[]row{
+				{"Mạng WAN", "I. Hạ tầng", "Sở TT&TT", 8000000000, "đầu tư", "2022"},
+				{"Thuê LGSP", "I. Hạ tầng", "Văn phòng UBND", 3000000000, "sự nghiệp", "2021-2022"},
+				{"Số hóa lưu trữ", "II. Dữ liệu", "Sở Nội vụ", -1, "", ""},
+			}},
+		{"merged lead cell and a source text column",
+			"PHỤ LỤC 3\n\nDANH MỤC NĂM 2022\n\nĐơn vị tính: Triệu đồng\n\nSTT\n\nTên nhiệm vụ, dự án\n\nĐơn vị chủ trì\n\nKinh phí\n\nNguồn vốn\n\n1\n\nHạ tầng số\n\nSở TT&TT\n\n385.000\n\nĐầu tư công\n\n2\n\nThuê GIS\n\n5.600\n\nSự nghiệp\n\n3\n\nCamera cơ sở cai nghiện\n\nSở LĐTBXH\n\n4.900\n\nSự nghiệp\n",
+			[]row{
+				{"Hạ tầng số", "", "Sở TT&TT", 385000000000, "đầu tư công", "2022"},
+				{"Thuê GIS", "", "Sở TT&TT", 5600000000, "sự nghiệp", "2022"},
+				{"Camera cơ sở cai nghiện", "", "Sở LĐTBXH", 4900000000, "sự nghiệp", "2022"},
+			}},
+		{"an empty template gives no projects",
+			"| TT | Hạng mục đầu tư | Nội dung | Tổng kinh phí |\n|---|---|---|---|\n| | Hạ tầng kỹ thuật | | |\n| | Ứng dụng CNTT | | |\n| 1 | | | |\n",
+			nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			doc := docOf(tc.in)
+			x := &corpus.Extraction{}
+			Extract(doc, x)
+			if len(x.Projects) != len(tc.want) {
+				t.Fatalf("Extract: %d projects %+v, want %d", len(x.Projects), x.Projects, len(tc.want))
+			}
+			for i, w := range tc.want {
+				p := x.Projects[i]
+				got := row{p.Name, p.Group, p.Lead, amount(p), p.Source, period(p)}
+				if got != w {
+					t.Errorf("project %d = %+v, want %+v", i, got, w)
+				}
+				if p.Quote != doc.Text[p.Span.Start:p.Span.End] {
+					t.Errorf("project %d: quote is not the text under its span", i)
+				}
+			}
+		})
+	}
+}
+
+// Project rows of the samples' appendices (gold: 0, 0, 13+27, 53+35, 59).
+func TestSamples(t *testing.T) {
+	for _, tc := range []struct {
+		file      string
+		n, amount int
+		first     string
+	}{
+		{"000_64c392787df719ee.txt", 0, 0, ""},
+		{"001_04c4a298a9751e71.txt", 0, 0, ""},
+		{"002_dd0f6087aed52522.txt", 40, 36, "Nâng cấp Hệ thống hội nghị truyền hình trực tuyến tỉnh Cao Bằng"},
+		{"003_a12ddbcff1a202a2.txt", 88, 53, "Xây dựng và nâng cấp hệ thống mạng nội đô của tỉnh"},
+		{"004_9fba268cafe1d6b9.txt", 59, 59, "Xây dựng hạ tầng nền tảng số phục vụ chuyển đổi số tỉnh Vĩnh Phúc"},
+	} {
+		raw, err := os.ReadFile(filepath.Join("..", "..", "testdata", "corpus", tc.file))
+		if err != nil {
+			t.Fatal(err)
+		}
+		doc := docOf(string(raw))
+		x := &corpus.Extraction{}
+		Extract(doc, x)
+		withAmount := 0
+		for _, p := range x.Projects {
+			if p.AmountVND != nil {
+				withAmount++
+			}
+		}
+		if len(x.Projects) != tc.n || withAmount != tc.amount || (tc.n > 0 && x.Projects[0].Name != tc.first) {
+			t.Errorf("%s: %d projects (%d with amounts), want %d (%d)", tc.file, len(x.Projects), withAmount, tc.n, tc.amount)
+		}
+	}
+}
+
+func BenchmarkExtract(b *testing.B) {
+	raw, err := os.ReadFile(filepath.Join("..", "..", "testdata", "corpus", "004_9fba268cafe1d6b9.txt"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	doc := docOf(string(raw))
+	b.SetBytes(int64(len(doc.Text)))
+	for i := 0; i < b.N; i++ {
+		Extract(doc, &corpus.Extraction{})
+	}
+}
