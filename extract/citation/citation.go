@@ -324,7 +324,7 @@ func backAt(text string, i int) *mention {
 	}
 	if j < len(text) {
 		c := text[j]
-		if c == '/' || c == '.' || c == ',' && j+1 < len(text) && isDigit(text[j+1]) || dashAt(text, j) > 0 {
+		if c == '/' || (c == '.' || c == ',') && j+1 < len(text) && isDigit(text[j+1]) || dashAt(text, j) > 0 {
 			return nil
 		}
 		if r, _ := utf8.DecodeRuneInString(text[j:]); unicode.IsLetter(r) {
@@ -580,7 +580,24 @@ func normLawTitle(t string) string {
 
 // ---- own document ------------------------------------------------------
 
-var ownLineRe = regexp.MustCompile(`(?im)^[ \t]*(?:\(\s*(?:ban hành\s+)?kèm theo\b|số\s*:)`)
+// ownLine reports whether a line names the document itself: "Số: ...",
+// "(Kèm theo ...)", "(Ban hành kèm theo ...)".
+func ownLine(l string) bool {
+	l = strings.TrimLeft(l, " \t")
+	if len(l) < 4 {
+		return false
+	}
+	if l[0] == '(' {
+		l = strings.ToLower(strings.TrimLeft(l[1:], " \t"))
+		l = strings.TrimPrefix(l, "ban hành ")
+		return strings.HasPrefix(l, "kèm theo")
+	}
+	if strings.HasPrefix(l, "Số") || strings.HasPrefix(l, "số") || strings.HasPrefix(l, "SỐ") {
+		l = strings.TrimLeft(l[len("Số"):], " \t")
+		return strings.HasPrefix(l, ":")
+	}
+	return false
+}
 
 // ownSymbols returns the document's own symbols: the meta number, and the
 // symbols on "Số:" lines and "(Kèm theo ...)" appendix heading lines.
@@ -597,18 +614,25 @@ func ownSymbols(text string, ms []*mention, own string) []symbol {
 			}
 		}
 	}
-	for _, loc := range ownLineRe.FindAllStringIndex(text, -1) {
-		end := strings.IndexByte(text[loc[1]:], '\n')
-		if end < 0 {
-			end = len(text)
+	for i := 0; i < len(text); {
+		e := strings.IndexByte(text[i:], '\n')
+		if e < 0 {
+			e = len(text)
 		} else {
-			end += loc[1]
+			e += i
 		}
-		if end-loc[1] > 400 {
-			end = loc[1] + 400
+		line := text[i:e]
+		start := i
+		i = e + 1
+		if !ownLine(line) {
+			continue
+		}
+		end := e
+		if end-start > 400 {
+			end = start + 400
 		}
 		for _, m := range ms {
-			if m.hasSym && !m.back && m.sym.Start >= loc[1] && m.sym.Start < end {
+			if m.hasSym && !m.back && m.sym.Start >= start && m.sym.Start < end {
 				out = append(out, m.sym)
 				break // the first symbol of the line is the document's
 			}

@@ -17,12 +17,45 @@ type context struct {
 	notes []corpus.Note
 }
 
-var (
-	romanHead = regexp.MustCompile(`^[IVXLC]+\s*[.)]\s`)
-	digitHead = regexp.MustCompile(`^\d+\s*[.)]\s`)
-	partHead  = regexp.MustCompile(`^(?:Phần|PHẦN|Điều|ĐIỀU|Chương|CHƯƠNG)\s+[0-9IVXLC]+`)
-	noteLine  = regexp.MustCompile(`^[ \t]*((?:[¹²³⁴⁵⁶⁷⁸⁹⁰]+)|(?:⁽[¹²³⁴⁵⁶⁷⁸⁹⁰]+⁾)|(?:\[\d+\]))[ \t]*\S`)
-)
+var noteLine = regexp.MustCompile(`^[ \t]*((?:[¹²³⁴⁵⁶⁷⁸⁹⁰]+)|(?:⁽[¹²³⁴⁵⁶⁷⁸⁹⁰]+⁾)|(?:\[\d+\]))[ \t]*\S`)
+
+// numbered reports whether t starts with a heading number made of the
+// given bytes followed by "." or ")" and a space: "II. ", "3) ".
+func numbered(t, set string) bool {
+	i := 0
+	for i < len(t) && strings.IndexByte(set, t[i]) >= 0 {
+		i++
+	}
+	if i == 0 || i > 6 {
+		return false
+	}
+	for i < len(t) && t[i] == ' ' {
+		i++
+	}
+	return i+1 < len(t) && (t[i] == '.' || t[i] == ')') && (t[i+1] == ' ' || t[i+1] == '\t')
+}
+
+func romanHead(t string) bool { return numbered(t, "IVXLC") }
+func digitHead(t string) bool { return numbered(t, "0123456789") }
+
+func partHead(t string) bool {
+	for _, p := range []string{"Phần ", "PHẦN ", "Điều ", "ĐIỀU ", "Chương ", "CHƯƠNG "} {
+		if strings.HasPrefix(t, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// mayBeNote is a cheap test before the footnote pattern.
+func mayBeNote(l string) bool {
+	l = strings.TrimLeft(l, " \t")
+	if l == "" {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(l)
+	return r == '[' || r == '⁽' || r == '¹' || r == '²' || r == '³' || (r >= '⁰' && r <= '⁹')
+}
 
 func newContext(text string, notes []corpus.Note) *context {
 	ctx := &context{notes: notes}
@@ -47,12 +80,11 @@ func newContext(text string, notes []corpus.Note) *context {
 	}
 	for _, l := range lines {
 		t := trim(l)
-		isRoman, isDigit, isPart := romanHead.MatchString(t), digitHead.MatchString(t), partHead.MatchString(t)
+		isRoman, isDigit, isPart := romanHead(t), digitHead(t), partHead(t)
 		if open >= 0 && (isPart || isRoman || (kind == "digit" && isDigit) || strings.HasPrefix(t, "QUYẾT ĐỊNH")) {
 			closeAt(l.s)
 		}
-		low := strings.ToLower(t)
-		if (isRoman || isDigit || isPart) && len(t) < 160 && strings.Contains(low, "căn cứ") {
+		if (isRoman || isDigit || isPart) && len(t) < 160 && strings.Contains(strings.ToLower(t), "căn cứ") {
 			open, kind = l.s, "roman"
 			if isDigit {
 				kind = "digit"
@@ -81,6 +113,10 @@ func findNotes(text string) []corpus.Note {
 			j = len(text) - i
 		}
 		l := text[i : i+j]
+		if !mayBeNote(l) {
+			i += j + 1
+			continue
+		}
 		if m := noteLine.FindStringSubmatchIndex(l); m != nil {
 			marker := l[m[2]:m[3]]
 			n := corpus.Note{Marker: marker, Span: corpus.Span{Start: i, End: i + j}}
@@ -177,6 +213,9 @@ func (ctx *context) annotate(text string, m *mention) {
 	if m.rel == "" && m.role == RoleBasis {
 		m.rel = "basis"
 	}
+	if !strings.Contains(w, "iều") && !strings.Contains(w, "IỀU") {
+		return
+	}
 	if loc := pinRe.FindStringSubmatchIndex(w); loc != nil && loc[3] > loc[2] {
 		for _, p := range onePinRe.FindAllString(w[loc[2]:loc[3]], -1) {
 			m.pins = append(m.pins, normPin(p))
@@ -271,6 +310,11 @@ func group(text string, ms []*mention, ref string) []corpus.Citation {
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Span.Start < out[j].Span.Start })
 	res := make([]corpus.Citation, 0, len(out))
 	for _, c := range out {
+		// Ingest hands over valid UTF-8; on anything else a span may end
+		// inside a broken sequence, and such a record is dropped.
+		if !c.Span.Valid(text) {
+			continue
+		}
 		res = append(res, c.Citation)
 	}
 	return res

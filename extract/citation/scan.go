@@ -11,6 +11,7 @@ import (
 // trailing punctuation trimmed.
 type word struct {
 	s          string
+	low        string // lower case, set by typeBefore
 	start, end int
 }
 
@@ -75,7 +76,7 @@ func trimWord(text string, s, e int) word {
 		}
 		e -= n
 	}
-	return word{text[s:e], s, e}
+	return word{s: text[s:e], start: s, end: e}
 }
 
 // typeBefore finds a type phrase ending just before end (after an
@@ -83,6 +84,9 @@ func trimWord(text string, s, e int) word {
 // name, the start of the phrase and whether "số" was there.
 func typeBefore(text string, end int) (name string, start int, so bool, soStart int) {
 	ws := prevWords(text, end, 6)
+	for i := range ws {
+		ws[i].low = strings.ToLower(ws[i].s)
+	}
 	k := 0
 	start, soStart = -1, -1
 	if k < len(ws) && strings.EqualFold(strings.TrimSuffix(ws[k].s, ":"), "số") {
@@ -104,7 +108,7 @@ func matchPhrase(ws []word, p []string) bool {
 	}
 	for i := range p {
 		w := ws[len(p)-1-i]
-		if strings.ToLower(w.s) != p[i] {
+		if w.low != p[i] {
 			return false
 		}
 	}

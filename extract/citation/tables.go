@@ -179,9 +179,10 @@ func loadTables() (*tables, error) {
 // fold is the lookup key of a code: upper case, Đ read as D (OCR and
 // ASCII keyboards write "QD-TTg", "ND-CP").
 func fold(s string) string {
-	s = strings.ToUpper(s)
-	return strings.NewReplacer("Đ", "D", "Ð", "D", "Ɖ", "D").Replace(s)
+	return dFolder.Replace(strings.ToUpper(s))
 }
+
+var dFolder = strings.NewReplacer("Đ", "D", "Ð", "D", "Ɖ", "D")
 
 // pick chooses among the canonical codes sharing a folded key: the one
 // written exactly (ignoring case) wins, else the only candidate.
