@@ -163,8 +163,15 @@ func Analyze(doc *corpus.Document) {
 }
 
 func parseText(raw []byte, _ Options) (string, map[string]string, []corpus.Span, error) {
-	s, err := text.Decode(raw)
-	return s, nil, nil, err
+	s, enc, err := text.DecodeName(raw)
+	if err != nil {
+		return "", nil, nil, fmt.Errorf("%w: %v", ErrBadFile, err)
+	}
+	var meta map[string]string
+	if enc != text.UTF8 {
+		meta = map[string]string{"encoding": enc}
+	}
+	return s, meta, nil, nil
 }
 
 func firstLines(b []byte, n int) string {

@@ -1,41 +1,390 @@
 // Package text decodes plain-text files into UTF-8: BOM-marked UTF-8 and
-// UTF-16, plain UTF-8, and legacy single-byte encodings.
+// UTF-16, plain UTF-8, Windows-1258, and the legacy Vietnamese font
+// encodings TCVN3 (ABC, .VnTime fonts; TCVN 5712:1993) and VNI-Windows,
+// which it detects by their tell-tale characters.
 package text
 
 import (
 	"bytes"
 	"errors"
+	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding/charmap"
-	"golang.org/x/text/encoding/unicode"
+	xunicode "golang.org/x/text/encoding/unicode"
+	"golang.org/x/text/unicode/norm"
 )
 
 // ErrBinary is returned for bytes that are not text.
 var ErrBinary = errors.New("text: binary data, not text")
 
-// Decode returns the text of b as UTF-8. It strips a UTF-8 BOM, decodes
-// UTF-16 with a BOM, and reads invalid UTF-8 as Windows-1258.
+// Encoding names returned by DecodeName.
+const (
+	UTF8    = "utf-8"
+	UTF16   = "utf-16"
+	CP1258  = "windows-1258"
+	CP1252  = "windows-1252"
+	TCVN3   = "tcvn3"
+	VNI     = "vni-windows"
+	unknown = ""
+)
+
+// Decode returns the text of b as NFC UTF-8. See DecodeName.
 func Decode(b []byte) (string, error) {
+	s, _, err := DecodeName(b)
+	return s, err
+}
+
+// DecodeName returns the text of b as NFC UTF-8 and the name of the
+// encoding it was read in. It strips a UTF-8 BOM, decodes UTF-16 with a
+// BOM, takes valid UTF-8 as UTF-8, and reads other bytes in whichever of
+// Windows-1258, TCVN3 and VNI-Windows gives the most Vietnamese words.
+// Text that is valid UTF-8 but was typed in a TCVN3 or VNI font (a copy
+// of such a document, "Kÿ ho¹ch" or "Keá hoaïch") is converted too.
+func DecodeName(b []byte) (string, string, error) {
 	switch {
 	case bytes.HasPrefix(b, []byte{0xEF, 0xBB, 0xBF}):
 		b = b[3:]
 	case bytes.HasPrefix(b, []byte{0xFF, 0xFE}), bytes.HasPrefix(b, []byte{0xFE, 0xFF}):
-		out, err := unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM).NewDecoder().Bytes(b)
+		out, err := xunicode.UTF16(xunicode.LittleEndian, xunicode.ExpectBOM).NewDecoder().Bytes(b)
 		if err != nil {
-			return "", err
+			return "", "", err
 		}
-		return string(out), nil
+		s, enc := FixLegacy(string(out))
+		return norm.NFC.String(s), or(enc, UTF16), nil
 	}
 	if bytes.IndexByte(b, 0) >= 0 {
-		return "", ErrBinary
+		return "", "", ErrBinary
 	}
 	if utf8.Valid(b) {
-		return string(b), nil
+		s, enc := FixLegacy(string(b))
+		return norm.NFC.String(s), or(enc, UTF8), nil
 	}
-	out, err := charmap.Windows1258.NewDecoder().Bytes(b)
-	if err != nil {
-		return "", err
+	// A single-byte encoding: try each and keep the most Vietnamese.
+	latin := latin1(b)
+	best, bestEnc, bestScore := "", "", -1
+	cp, err := charmap.Windows1258.NewDecoder().Bytes(b)
+	if err == nil {
+		best, bestEnc, bestScore = norm.NFC.String(string(cp)), CP1258, score(norm.NFC.String(string(cp)))
 	}
-	return string(out), nil
+	for _, c := range []struct {
+		name string
+		conv func(string) string
+	}{{TCVN3, fromTCVN3}, {VNI, fromVNI}} {
+		s := norm.NFC.String(c.conv(latin))
+		if sc := score(s); sc > bestScore {
+			best, bestEnc, bestScore = s, c.name, sc
+		}
+	}
+	if bestScore < 0 {
+		return "", "", err
+	}
+	return best, bestEnc, nil
+}
+
+func or(a, b string) string {
+	if a != "" {
+		return a
+	}
+	return b
+}
+
+// latin1 reads bytes as Windows-1252, the code page legacy Vietnamese
+// fonts are laid over; bytes 0x80-0x9F that Windows-1252 leaves undefined
+// are kept as the C1 code points.
+func latin1(b []byte) string {
+	var sb strings.Builder
+	sb.Grow(len(b) * 2)
+	for _, c := range b {
+		if c >= 0x80 && c < 0xA0 {
+			if r := charmap.Windows1252.DecodeByte(c); r != utf8.RuneError {
+				sb.WriteRune(r)
+				continue
+			}
+		}
+		sb.WriteRune(rune(c))
+	}
+	return sb.String()
+}
+
+// FixLegacy converts text that is Unicode on the surface but was typed in
+// a TCVN3 or VNI-Windows font (each byte shown as its Windows-1252
+// character) into real Vietnamese, and names the encoding it found, or
+// returns s and "" when s is not such text. It only converts when the
+// result has clearly more Vietnamese words than the input.
+func FixLegacy(s string) (string, string) {
+	if !suspicious(s) {
+		return s, unknown
+	}
+	base := score(s)
+	best, bestEnc, bestScore := s, unknown, base
+	for _, c := range []struct {
+		name string
+		conv func(string) string
+	}{{TCVN3, fromTCVN3}, {VNI, fromVNI}} {
+		t := norm.NFC.String(c.conv(s))
+		if sc := score(t); sc > bestScore {
+			best, bestEnc, bestScore = t, c.name, sc
+		}
+	}
+	if bestEnc == unknown || bestScore < 2*base+3 {
+		return s, unknown
+	}
+	return best, bestEnc
+}
+
+// suspicious reports characters that legacy font text shows and real
+// Vietnamese does not: Latin-1 symbols and letters outside Vietnamese,
+// and the C1 controls / Windows-1252 punctuation where TCVN3 puts
+// capitals.
+func suspicious(s string) bool {
+	n := 0
+	for _, r := range s {
+		if r >= 0x80 && r <= 0xFF && !strings.ContainsRune(vietLatin1, r) {
+			n++
+			if n >= 3 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// vietLatin1 are the Latin-1 letters Vietnamese uses.
+const vietLatin1 = "àáâãèéêìíòóôõùúýÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝ\u00a0"
+
+// common are frequent Vietnamese syllables of administrative text; score
+// counts them.
+var common = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`của và các được trong người những một này có cho với để là năm
+		công thông tin nhà nước tỉnh thực hiện đồng kế hoạch quản lý dụng ứng phát triển
+		dịch vụ hệ thống số điện tử cơ quan xã hội đơn vị đầu tư kinh phí triệu năng
+		chính quyền nghị định quyết ngày tháng theo về trên địa bàn huyện sở ban ngành
+		từ đến đã sẽ không cấp bảo đảm an toàn mạng dữ liệu chỉ tiêu mục nội dung việc`) {
+		common[w] = true
+	}
+}
+
+// score counts common Vietnamese syllables in s.
+func score(s string) int {
+	n := 0
+	for _, w := range strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.Is(unicode.M, r) }) {
+		if common[strings.ToLower(w)] {
+			n++
+		}
+	}
+	return n
+}
+
+// TCVN3. The table maps each byte of TCVN 5712:1993 (VN1, which holds
+// the capitals the ABC .VnTime fonts lack) that is not ASCII to its
+// Unicode character; 0xB0-0xB4 are combining tone marks. It was made
+// with glibc iconv's TCVN5712-1 converter, one byte at a time.
+var tcvnTable = map[byte]rune{
+	0x01: 0x00da, 0x02: 0x1ee4, 0x04: 0x1eea, 0x05: 0x1eec, 0x06: 0x1eee, 0x11: 0x1ee8,
+	0x12: 0x1ef0, 0x13: 0x1ef2, 0x14: 0x1ef6, 0x15: 0x1ef8, 0x16: 0x00dd, 0x17: 0x1ef4,
+	0x80: 0x00c0, 0x81: 0x1ea2, 0x82: 0x00c3, 0x83: 0x00c1, 0x84: 0x1ea0, 0x85: 0x1eb6,
+	0x86: 0x1eac, 0x87: 0x00c8, 0x88: 0x1eba, 0x89: 0x1ebc, 0x8a: 0x00c9, 0x8b: 0x1eb8,
+	0x8c: 0x1ec6, 0x8d: 0x00cc, 0x8e: 0x1ec8, 0x8f: 0x0128, 0x90: 0x00cd, 0x91: 0x1eca,
+	0x92: 0x00d2, 0x93: 0x1ece, 0x94: 0x00d5, 0x95: 0x00d3, 0x96: 0x1ecc, 0x97: 0x1ed8,
+	0x98: 0x1edc, 0x99: 0x1ede, 0x9a: 0x1ee0, 0x9b: 0x1eda, 0x9c: 0x1ee2, 0x9d: 0x00d9,
+	0x9e: 0x1ee6, 0x9f: 0x0168, 0xa1: 0x0102, 0xa2: 0x00c2, 0xa3: 0x00ca, 0xa4: 0x00d4,
+	0xa5: 0x01a0, 0xa6: 0x01af, 0xa7: 0x0110, 0xa8: 0x0103, 0xa9: 0x00e2, 0xaa: 0x00ea,
+	0xab: 0x00f4, 0xac: 0x01a1, 0xad: 0x01b0, 0xae: 0x0111, 0xaf: 0x1eb0, 0xb0: 0x0300,
+	0xb1: 0x0309, 0xb2: 0x0303, 0xb3: 0x0301, 0xb4: 0x0323, 0xb5: 0x00e0, 0xb6: 0x1ea3,
+	0xb7: 0x00e3, 0xb8: 0x00e1, 0xb9: 0x1ea1, 0xba: 0x1eb2, 0xbb: 0x1eb1, 0xbc: 0x1eb3,
+	0xbd: 0x1eb5, 0xbe: 0x1eaf, 0xbf: 0x1eb4, 0xc0: 0x1eae, 0xc1: 0x1ea6, 0xc2: 0x1ea8,
+	0xc3: 0x1eaa, 0xc4: 0x1ea4, 0xc5: 0x1ec0, 0xc6: 0x1eb7, 0xc7: 0x1ea7, 0xc8: 0x1ea9,
+	0xc9: 0x1eab, 0xca: 0x1ea5, 0xcb: 0x1ead, 0xcc: 0x00e8, 0xcd: 0x1ec2, 0xce: 0x1ebb,
+	0xcf: 0x1ebd, 0xd0: 0x00e9, 0xd1: 0x1eb9, 0xd2: 0x1ec1, 0xd3: 0x1ec3, 0xd4: 0x1ec5,
+	0xd5: 0x1ebf, 0xd6: 0x1ec7, 0xd7: 0x00ec, 0xd8: 0x1ec9, 0xd9: 0x1ec4, 0xda: 0x1ebe,
+	0xdb: 0x1ed2, 0xdc: 0x0129, 0xdd: 0x00ed, 0xde: 0x1ecb, 0xdf: 0x00f2, 0xe0: 0x1ed4,
+	0xe1: 0x1ecf, 0xe2: 0x00f5, 0xe3: 0x00f3, 0xe4: 0x1ecd, 0xe5: 0x1ed3, 0xe6: 0x1ed5,
+	0xe7: 0x1ed7, 0xe8: 0x1ed1, 0xe9: 0x1ed9, 0xea: 0x1edd, 0xeb: 0x1edf, 0xec: 0x1ee1,
+	0xed: 0x1edb, 0xee: 0x1ee3, 0xef: 0x00f9, 0xf0: 0x1ed6, 0xf1: 0x1ee7, 0xf2: 0x0169,
+	0xf3: 0x00fa, 0xf4: 0x1ee5, 0xf5: 0x1eeb, 0xf6: 0x1eed, 0xf7: 0x1eef, 0xf8: 0x1ee9,
+	0xf9: 0x1ef1, 0xfa: 0x1ef3, 0xfb: 0x1ef7, 0xfc: 0x1ef9, 0xfe: 0x1ef5, 0xff: 0x1ed0,
+}
+
+// tcvnRune maps the character a TCVN3 byte shows as (its Windows-1252 or
+// Latin-1 reading) to the Vietnamese character.
+var tcvnRune = map[rune]rune{}
+
+// toTCVN maps Vietnamese characters back to TCVN3 bytes.
+var toTCVN = map[rune]byte{}
+
+func init() {
+	for b, r := range tcvnTable {
+		tcvnRune[rune(b)] = r
+		if b >= 0x80 && b < 0xA0 {
+			if w := charmap.Windows1252.DecodeByte(b); w != utf8.RuneError {
+				tcvnRune[w] = r
+			}
+		}
+		if r < 0x300 || r > 0x36F {
+			toTCVN[r] = b
+		}
+	}
+}
+
+func fromTCVN3(s string) string {
+	return strings.Map(func(r rune) rune {
+		if v, ok := tcvnRune[r]; ok {
+			return v
+		}
+		return r
+	}, s)
+}
+
+// VNI-Windows writes a letter as a base letter and up to one modifier
+// character (shown in Windows-1252): "eá" is ế, "aø" is à; ơ, ư, đ, ỉ,
+// ĩ, ị, ỵ and the i's with tones are single characters.
+var (
+	vniPairs  = map[string]rune{} // "eá" -> ế
+	vniSingle = map[rune]rune{}   // 'ô' -> ơ
+	toVNI     = map[rune]string{}
+)
+
+func init() {
+	tones := []string{"", "ù", "ø", "û", "õ", "ï"}  // none, sắc, huyền, hỏi, ngã, nặng
+	circ := []string{"â", "á", "à", "å", "ã", "ä"}  // â ấ ầ ẩ ẫ ậ
+	breve := []string{"ê", "é", "è", "ú", "ü", "ë"} // ă ắ ằ ẳ ẵ ặ
+	add := func(base string, mods []string, vowel string) {
+		// vowel: the Vietnamese letter with no tone, e.g. "â"; tones are
+		// added with combining marks and composed.
+		marks := []string{"", "\u0301", "\u0300", "\u0309", "\u0303", "\u0323"}
+		for i, m := range mods {
+			u := []rune(norm.NFC.String(vowel + marks[i]))[0]
+			v := base + m
+			for _, up := range []bool{false, true} {
+				vv, uu := v, u
+				if up {
+					vv, uu = strings.ToUpper(v), unicode.ToUpper(u)
+				}
+				if utf8.RuneCountInString(vv) == 1 {
+					vniSingle[[]rune(vv)[0]] = uu
+				} else {
+					vniPairs[vv] = uu
+				}
+				toVNI[uu] = vv
+			}
+		}
+	}
+	for _, v := range []string{"a", "e", "o", "u", "y"} {
+		add(v, tones, v)
+	}
+	add("a", circ, "â")
+	add("e", circ, "ê")
+	add("o", circ, "ô")
+	add("a", breve, "ă")
+	add("ô", tones, "ơ")
+	add("ö", tones, "ư")
+	add("", []string{"i", "í", "ì", "æ", "ó", "ò"}, "i")
+	// Tones on y with a dot below is a single character too.
+	delete(vniPairs, "yï")
+	delete(vniPairs, "YÏ")
+	vniSingle['î'], vniSingle['Î'] = 'ỵ', 'Ỵ'
+	toVNI['ỵ'], toVNI['Ỵ'] = "î", "Î"
+	vniSingle['ñ'], vniSingle['Ñ'] = 'đ', 'Đ'
+	toVNI['đ'], toVNI['Đ'] = "ñ", "Ñ"
+	// Plain letters map to themselves.
+	for _, r := range "aeouyiAEOUYI" {
+		delete(vniSingle, r)
+		delete(toVNI, r)
+	}
+}
+
+func fromVNI(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if n2 := i + n; n2 < len(s) {
+			r2, m := utf8.DecodeRuneInString(s[n2:])
+			if u, ok := vniPairs[string(r)+string(r2)]; ok {
+				b.WriteRune(u)
+				i = n2 + m
+				continue
+			}
+		}
+		if u, ok := vniSingle[r]; ok {
+			b.WriteRune(u)
+		} else {
+			b.WriteRune(r)
+		}
+		i += n
+	}
+	return b.String()
+}
+
+// Encode writes NFC text s in a legacy encoding (TCVN3 or VNI) as bytes,
+// for tests and for checking round trips. Characters the encoding lacks
+// are an error.
+func Encode(s, enc string) ([]byte, error) {
+	s = norm.NFC.String(s)
+	var out []byte
+	for _, r := range s {
+		switch {
+		case r < 0x80:
+			out = append(out, byte(r))
+		case enc == TCVN3:
+			c, ok := toTCVN[r]
+			if !ok {
+				if r == 0xA0 || r == 0xFD {
+					c, ok = byte(r), true
+				} else {
+					return nil, errors.New("text: " + string(r) + " has no TCVN3 code")
+				}
+			}
+			out = append(out, c)
+		case enc == VNI:
+			v, ok := toVNI[r]
+			if !ok {
+				v = string(r)
+			}
+			for _, c := range v {
+				b, ok := charmap.Windows1252.EncodeRune(c)
+				if !ok {
+					return nil, errors.New("text: " + string(r) + " has no VNI-Windows code")
+				}
+				out = append(out, b)
+			}
+		default:
+			return nil, errors.New("text: unknown encoding " + enc + ", want tcvn3|vni-windows")
+		}
+	}
+	return out, nil
+}
+
+// Representable writes the characters TCVN3 and VNI lack (typographic
+// quotes and dashes, superscripts, symbols) in ASCII, so that a text can
+// be re-encoded for round-trip tests.
+func Representable(s string) string {
+	s = norm.NFC.String(s)
+	return strings.Map(func(r rune) rune {
+		switch {
+		case r < 0x80:
+			return r
+		case r == '“' || r == '”' || r == '„':
+			return '"'
+		case r == '‘' || r == '’':
+			return '\''
+		case r == '–' || r == '—' || r == '−':
+			return '-'
+		case r == '…':
+			return '.'
+		}
+		if _, ok := toTCVN[r]; ok {
+			if _, ok := toVNI[r]; ok || strings.ContainsRune("àáâãèéêìíòóôõùúýÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝ", r) {
+				return r
+			}
+		}
+		if r == 0xA0 || r == 0xFD || r == 0xDD {
+			return r
+		}
+		return '?'
+	}, s)
 }
