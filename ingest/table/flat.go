@@ -127,7 +127,7 @@ func flatTable(bs []block, h int) (corpus.Table, int, bool) {
 		if !bs[i].empty && hardEnd.MatchString(bs[i].text) {
 			break
 		}
-		if m, ok := q.expect(bs[i].text); ok && !bs[i].empty {
+		if m, ok := q.expect(bs[i].text); ok && !bs[i].empty && namesNext(bs, i) {
 			starts = append(starts, i)
 			q.advance(m)
 			gap = 0
@@ -153,7 +153,7 @@ func flatTable(bs []block, h int) (corpus.Table, int, bool) {
 			break
 		}
 		if !b.empty {
-			if m, ok := q.expect(b.text); ok && (len(cur) >= 2 || emptyBlocks(bs, cur)) {
+			if m, ok := q.expect(b.text); ok && (len(cur) >= 2 || emptyBlocks(bs, cur)) && (len(cur) >= width-1 || namesNext(bs, i)) {
 				rows = append(rows, cur)
 				cur = []int{i}
 				q.advance(m)
@@ -196,6 +196,13 @@ func flatTable(bs []block, h int) (corpus.Table, int, bool) {
 	t.Span = corpus.Span{Start: bs[h].start, End: t.Rows[len(t.Rows)-1].Span.End}
 	classify(t.Rows)
 	return t, end, true
+}
+
+// namesNext reports whether the block after a would-be STT at i is a
+// name: a figure that happens to equal the next STT ("Số lượng: 2")
+// is followed by more figures, a row's STT by its name.
+func namesNext(bs []block, i int) bool {
+	return i+1 < len(bs) && typeOf(bs[i+1]) == tT && len([]rune(bs[i+1].text)) > 3
 }
 
 func emptyBlocks(bs []block, idx []int) bool {

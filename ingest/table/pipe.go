@@ -195,9 +195,16 @@ func pipeTable(ls []line, idx []int) (corpus.Table, bool) {
 		t.Rows = t.Rows[1:]
 	}
 	if lastSep < 0 && len(t.Rows) > 0 {
-		// no separator: the first row is the header
-		header = [][]corpus.Cell{t.Rows[0].Cells}
-		t.Rows = t.Rows[1:]
+		// no separator: the leading rows without an STT or a figure are
+		// the header (at least the first row, at most three)
+		k := 1
+		for k < len(t.Rows)-1 && k < 3 && headerLike(t.Rows[k].Cells) {
+			k++
+		}
+		for _, r := range t.Rows[:k] {
+			header = append(header, r.Cells)
+		}
+		t.Rows = t.Rows[k:]
 	}
 	t.Header = fillRight(header)
 	t.Columns = columnNames(t.Header, ncol)
@@ -295,4 +302,26 @@ func completesHeader(header [][]corpus.Cell, row []corpus.Cell) bool {
 		}
 	}
 	return fills > 0
+}
+
+// headerLike reports a row with no STT and no figure in it.
+func headerLike(cells []corpus.Cell) bool {
+	if len(cells) == 0 {
+		return false
+	}
+	if m, _ := parseMarker(cells[0].Text); m.kind != mNone {
+		return false
+	}
+	for _, c := range cells {
+		if c.Text == "" {
+			continue
+		}
+		if _, ok := vnnum.ParseNumber(c.Text); ok {
+			return false
+		}
+		if isTotalLabel(c.Text) {
+			return false
+		}
+	}
+	return true
 }

@@ -227,6 +227,12 @@ func TestRecoverSmall(t *testing.T) {
 		{"flattened with merged cell", "PHỤ LỤC\n\nSTT\n\nTên\n\nĐơn vị\n\nKinh phí\n\n1\n\nA\n\nSở X\n\n10\n\n2\n\nB\n\n20\n\n3\n\nC\n\nSở Y\n\n30\n\n4\n\nD\n\n40\n",
 			"table 0 [13:101) title=\"PHỤ LỤC\" unit=\"\"\n  header | STT | Tên | Đơn vị | Kinh phí |\n  columns [\"STT\" \"Tên\" \"Đơn vị\" \"Kinh phí\"]\n  data    | 1 | A | Sở X | 10 |\n  data    | 2 | B |  | 20 |\n  data    | 3 | C | Sở Y | 30 |\n  data    | 4 | D |  | 40 |\n"},
 		{"no table", "STT\n\nmột đoạn văn\n\nkhông có bảng", ""},
+		{"pipe, two-level header with spans resolved, no separator", "| STT | Tên dự án | Kinh phí | Kinh phí | Đơn vị chủ trì |\n| STT | Tên dự án | Sự nghiệp | Đầu tư | Đơn vị chủ trì |\n| 1 | Mạng WAN | | 8.000 | Sở TT&TT |\n| 2 | LGSP | 1.500 | | Sở TT&TT |\n| | Tổng cộng | 1.500 | 8.000 | |\n",
+			"table 0 [0:264) title=\"\" unit=\"\"\n  header | STT | Tên dự án | Kinh phí | Kinh phí | Đơn vị chủ trì |\n  header | STT | Tên dự án | Sự nghiệp | Đầu tư | Đơn vị chủ trì |\n  columns [\"STT\" \"Tên dự án\" \"Kinh phí / Sự nghiệp\" \"Kinh phí / Đầu tư\" \"Đơn vị chủ trì\"]\n  data    | 1 | Mạng WAN |  | 8.000 | Sở TT&TT |\n  data    | 2 | LGSP | 1.500 |  | Sở TT&TT |\n  total   |  | Tổng cộng | 1.500 | 8.000 |  |\n"},
+		{"flattened, a figure equal to the next STT", "STT\n\nTên\n\nSố lượng\n\nKinh phí\n\n1\n\nMáy chủ\n\n2\n\n300\n\n2\n\nMáy trạm\n\n3\n\n45\n\n3\n\nTường lửa\n\n1\n\n120\n",
+			"table 0 [0:108) title=\"\" unit=\"\"\n  header | STT | Tên | Số lượng | Kinh phí |\n  columns [\"STT\" \"Tên\" \"Số lượng\" \"Kinh phí\"]\n  data    | 1 | Máy chủ | 2 | 300 |\n  data    | 2 | Máy trạm | 3 | 45 |\n  data    | 3 | Tường lửa | 1 | 120 |\n"},
+		{"flattened, sub-rows a) b) and dotted numbers", "STT\n\nNội dung\n\nKinh phí\n\n1\n\nHạ tầng\n\n100\n\n1.1\n\nMạng LAN\n\n60\n\n1.2\n\nMáy chủ\n\n40\n\n2\n\nĐào tạo\n\n10\n",
+			"table 0 [0:109) title=\"\" unit=\"\"\n  header | STT | Nội dung | Kinh phí |\n  columns [\"STT\" \"Nội dung\" \"Kinh phí\"]\n  data    | 1 | Hạ tầng | 100 |\n  data    | 1.1 | Mạng LAN | 60 |\n  data    | 1.2 | Máy chủ | 40 |\n  data    | 2 | Đào tạo | 10 |\n"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			ts := Recover(tc.in)
