@@ -324,9 +324,24 @@ func digitFigure(text string, i int) (figure, int, bool) {
 			return f, numEnd, false
 		}
 	}
-	// ordinal list markers: "4. 100% ..."
-	if numEnd < len(text) && text[numEnd] == '.' && lineStart(text, i) && (numEnd+1 == len(text) || text[numEnd+1] == ' ') {
-		return f, numEnd, false
+	// ordinal list markers: "4. 100% ...", "1.1 Hệ thống ...", a number
+	// alone on its line (a flattened table's STT cell)
+	if lineStart(text, i) {
+		if numEnd < len(text) && text[numEnd] == '.' && (numEnd+1 == len(text) || text[numEnd+1] == ' ' || text[numEnd+1] == '\n') {
+			return f, numEnd, false
+		}
+		rest := restOfLine(text, numEnd)
+		if rest == "" {
+			return f, numEnd, false
+		}
+		if paragraphStart(text, i) && percentAt(text, numEnd) < 0 {
+			if r, _ := utf8.DecodeRuneInString(rest); unicode.IsUpper(r) {
+				return f, numEnd, false
+			}
+			if k := strings.LastIndexByte(text[i:numEnd], '.'); k >= 0 && numEnd-(i+k+1) != 3 {
+				return f, numEnd, false // "1.1 Hệ thống ..."
+			}
+		}
 	}
 	f.numEnd, f.value = numEnd, v
 	prefix := lastWords(text, i-60, i, 3)
@@ -447,6 +462,42 @@ func troLen(text string, i int) bool {
 
 func isYear(v float64, s string) bool {
 	return len(s) == 4 && v >= 1945 && v <= 2100
+}
+
+// restOfLine is the trimmed text from i to the end of its line.
+func restOfLine(text string, i int) string {
+	e := strings.IndexByte(text[i:], '\n')
+	if e < 0 {
+		e = len(text) - i
+	}
+	return strings.TrimSpace(text[i : i+e])
+}
+
+// paragraphStart reports a line start that is not the continuation of a
+// hard-wrapped sentence: the line before is blank or ends a sentence or
+// a heading.
+func paragraphStart(text string, i int) bool {
+	j := i - 1
+	for j >= 0 && text[j] != '\n' {
+		j--
+	}
+	for j >= 0 && (text[j] == '\n' || text[j] == ' ' || text[j] == '\t' || text[j] == '\r') {
+		if text[j] == '\n' && j > 0 && text[j-1] == '\n' {
+			return true
+		}
+		j--
+	}
+	if j < 0 {
+		return true
+	}
+	return strings.ContainsRune(".;:!?", rune(text[j])) || mostlyUpper(restOfLine(text, lineBegin(text, j)))
+}
+
+func lineBegin(text string, j int) int {
+	for j > 0 && text[j-1] != '\n' {
+		j--
+	}
+	return j
 }
 
 func lineStart(text string, i int) bool {

@@ -45,6 +45,7 @@ func Extract(doc *corpus.Document, x *corpus.Extraction) {
 		statusYear = period.From - 1
 	}
 	reg := buildRegions(doc, statusYear)
+	report := strings.EqualFold(x.Document.Type, "Báo cáo")
 	skip := skipSpans(doc, x)
 
 	var figs []figure
@@ -69,8 +70,13 @@ func Extract(doc *corpus.Document, x *corpus.Extraction) {
 			continue
 		}
 		t := corpus.Target{Kind: kindTarget, Value: f.value, ValueMax: f.max, Of: f.of, Unit: f.unit, Rank: f.rank}
-		if s := kinds[i]; s != nil && s.kind == kindAchieved {
+		switch s := kinds[i]; {
+		case s != nil && s.kind == kindAchieved:
 			t.Kind = kindAchieved
+		case s == nil && report:
+			t.Kind = kindAchieved // a report: figures outside any plan part are results
+		case baseline(text, is, f.start):
+			t.Kind = kindAchieved // "hiện nay đạt 45%" inside the objectives
 		}
 		t.Comparator = comparator(text, is, f)
 		t.Subject = subject(text, is, ie, f)
@@ -81,6 +87,8 @@ func Extract(doc *corpus.Document, x *corpus.Extraction) {
 			y := statusYear
 			if s := kinds[i]; s != nil && s.year != 0 {
 				y = s.year
+			} else if sy := statedYear(text, ss, ie, f, skip); sy != 0 && (y == 0 || sy <= y) {
+				y = sy
 			}
 			if y != 0 {
 				t.Year = &y
@@ -306,19 +314,36 @@ func lastWordIndex(s, w string) int {
 	}
 }
 
-var symbolRe = regexp.MustCompile(`\d+/(?:\d{4}/)?[A-ZĐ]`)
+var symbolRe = regexp.MustCompile(`\d+/(?:\d{4}/)?[A-ZĐ][A-ZĐa-z&-]*`)
+
+var titleMarkers = regexp.MustCompile(`(?i)về\s+việc|kế\s+hoạch`)
 
 // inTitle reports whether the figure sits in the title of a cited
-// document ("Kế hoạch số 299/KH-UBND ... về việc triển khai 100% dịch vụ
-// công ..."): its clause names a document or says "về việc".
+// document ("Kế hoạch số 299/KH-UBND ngày 03/12/2021 của UBND tỉnh về
+// việc triển khai 100% dịch vụ công ..."): a document symbol, "về việc"
+// or "Kế hoạch" precedes it in its clause with no punctuation between.
 func inTitle(text string, is, at int) bool {
 	clause := text[is:at]
-	f := " " + indicator.Fold(clause) + " "
-	if strings.Contains(f, " ve viec ") || symbolRe.MatchString(clause) {
-		return true
+	end := -1
+	for _, m := range symbolRe.FindAllStringIndex(clause, -1) {
+		end = m[1]
 	}
-	last := lastWords(text, is, at, 4)
-	return strings.Contains(" "+last+" ", " ke hoach ")
+	for _, m := range titleMarkers.FindAllStringIndex(clause, -1) {
+		if m[1] > end {
+			end = m[1]
+		}
+	}
+	if end < 0 {
+		return false
+	}
+	between := clause[end:]
+	if strings.ContainsAny(between, ",;:.()") && !symbolRe.MatchString(clause[:end]) {
+		return false
+	}
+	if strings.ContainsAny(between, ",;:") {
+		return false
+	}
+	return len(strings.Fields(between)) <= 12
 }
 
 var comparators = []struct{ words, op string }{
@@ -424,6 +449,29 @@ func scope(item string) string {
 		return got[0]
 	}
 	return ""
+}
+
+// baseline reports a status figure quoted among the objectives: its
+// sentence says "hiện nay", "đến nay", "đã đạt", ... before it and makes
+// no commitment ("phấn đấu", "bảo đảm", "đến năm").
+func baseline(text string, ss, at int) bool {
+	f := " " + indicator.Fold(text[ss:at]) + " "
+	status := false
+	for _, w := range []string{" hien nay ", " hien co ", " den nay ", " da dat ", " tinh den ", " nam qua ", " da co "} {
+		if strings.Contains(f, w) {
+			status = true
+			break
+		}
+	}
+	if !status {
+		return false
+	}
+	for _, w := range []string{" phan dau ", " dam bao ", " bao dam ", " muc tieu ", " den nam ", " can dat ", " se ", " toi thieu ", " it nhat "} {
+		if strings.Contains(f, w) {
+			return false
+		}
+	}
+	return true
 }
 
 // recurring reports a commitment made every year: "hàng năm" in the

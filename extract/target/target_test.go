@@ -131,6 +131,14 @@ func TestForms(t *testing.T) {
 			[]string{"achieved = 77 Sim PKI y=2021", "target = 100 % y=2025"}},
 		{"hard line wraps", plan + "– 100% các cơ quan nhà nước trên địa\nbàn tỉnh sử dụng Hệ thống quản lý văn\nbản; cấp cho 169 đơn\nvị, địa phương.",
 			[]string{"target = 100 % y=2025", "target = 169 đơn vị, địa phương y=2025"}},
+		{"baseline among the objectives", plan + "- Hiện nay tỷ lệ hồ sơ trực tuyến đạt 25%; phấn đấu đến năm 2025 đạt 50%.",
+			[]string{"achieved = 25 % y=2020", "target = 50 % y=2025"}},
+		{"commitment after a plan reference", plan + "- Theo kế hoạch, 100% cơ quan kết nối mạng truyền số liệu chuyên dùng.",
+			[]string{"target = 100 % y=2025"}},
+		{"heading numbers are not counts", plan + "1.1 Hệ thống thông tin\n\n2.3. Dịch vụ công\n\nSTT\n1\nHệ thống thông tin báo cáo\n",
+			nil},
+		{"wrapped grouped number at a line start", review + "lũy kế đã và đang giải quyết trong kỳ\n164.063 hồ sơ.",
+			[]string{"achieved = 164063 hồ sơ y=2020"}},
 		{"tabular appendix skipped", plan + "- 100% xã có cáp quang.\n\nPHỤ LỤC 1\n\nSTT\nNội dung\nKinh phí\n1\nĐầu tư 02 điểm cầu\n2.000\n2\nNâng cấp 100% máy tính\n969\n3\nThuê\n1.147\n",
 			[]string{"target = 100 % y=2025"}},
 	}
@@ -169,6 +177,17 @@ func TestIndicatorMapping(t *testing.T) {
 		if strings.Join(got, " ") != tc.want {
 			t.Errorf("indicators of %q = %q, want %q", tc.text, strings.Join(got, " "), tc.want)
 		}
+	}
+}
+
+func TestReportDefaultsToAchieved(t *testing.T) {
+	doc := &corpus.Document{Text: "BÁO CÁO\n\nTình hình ứng dụng CNTT năm 2021\n\nĐến nay 100% cơ quan đã kết nối mạng truyền số liệu chuyên dùng."}
+	x := &corpus.Extraction{}
+	x.Document.Type = "Báo cáo"
+	x.Document.Period = &corpus.Period{From: 2021, To: 2021}
+	Extract(doc, x)
+	if len(x.Targets) != 1 || x.Targets[0].Kind != "achieved" {
+		t.Fatalf("targets = %+v, want one achieved figure", x.Targets)
 	}
 }
 
