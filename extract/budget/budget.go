@@ -36,7 +36,7 @@ func Extract(doc *corpus.Document, x *corpus.Extraction) {
 
 var (
 	reTotalLabel = regexp.MustCompile(`(?i)(tổng kinh phí|tổng vốn|tổng mức|tổng nhu cầu|tổng cộng|tổng số|tổng chi|tổng ngân sách|^tổng\b|kinh phí thực hiện|kinh phí triển khai|dự kiến kinh phí|nhu cầu kinh phí)`)
-	reClauseCut  = regexp.MustCompile(`[.;:!?\n]\s*$`)
+	reYearsOnly  = regexp.MustCompile(`(?i)^(năm|giai đoạn|kế hoạch năm)\s+(19|20)\d\d(\s*[-–]\s*(19|20)\d\d)?$`)
 )
 
 // proseBudgets reads the amounts written with a currency word outside
@@ -61,7 +61,8 @@ func proseBudgets(doc *corpus.Document, x *corpus.Extraction) []corpus.Budget {
 		b.Quote = doc.Text[b.Span.Start:b.Span.End]
 		src := SourceOf(label)
 		switch {
-		case reTotalLabel.MatchString(label):
+		case reTotalLabel.MatchString(label), reYearsOnly.MatchString(label):
+			// "Năm 2022: 50 tỷ đồng" splits a total by year
 			b.Kind = "total"
 		case src != "":
 			b.Kind, b.Source = "source", src
@@ -254,7 +255,7 @@ func tableName(t corpus.Table) string {
 	if len(w) == 0 {
 		return fmt.Sprintf("the table at byte %d", t.Span.Start)
 	}
-	if len(w) > 3 && strings.EqualFold(w[0], "phụ") {
+	if len(w) >= 3 && strings.EqualFold(w[0], "phụ") {
 		return strings.Join(w[:3], " ")
 	}
 	if len(w) > 8 {

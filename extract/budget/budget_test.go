@@ -51,6 +51,8 @@ func TestProse(t *testing.T) {
 			[]want{{"total", 16368000000, "", "2023", "khoảng"}, {"source", 2000000000, "xã hội hóa", "2023", "trên"}}},
 		{"hard wrap inside the label", "Tổng kinh phí dành cho ứng dụng CNTT\ncủa tỉnh năm 2021 là 83.589 triệu đồng.",
 			[]want{{"total", 83589000000, "", "2021", ""}}},
+		{"per-year totals", "Tổng kinh phí giai đoạn 2021-2025: 110 tỷ đồng, trong đó: năm 2022: 50 tỷ đồng; năm 2023: 60 tỷ đồng.",
+			[]want{{"total", 110000000000, "", "2021-2025", ""}, {"total", 50000000000, "", "2022", ""}, {"total", 60000000000, "", "2023", ""}}},
 		{"an item", "Dự án nâng cấp mạng LAN với kinh phí 500 nghìn đồng.", []want{{"item", 500000, "", "", ""}}},
 		{"not money", "Đến năm 2021 đồng thời triển khai 100% đồng bộ.", nil},
 	} {
@@ -140,6 +142,36 @@ func TestRules(t *testing.T) {
 	}
 	if rs := Rules("Phấn đấu 100% dịch vụ công trực tuyến mức độ 4."); len(rs) != 0 {
 		t.Errorf("Rules on a target = %+v, want none", rs)
+	}
+}
+
+func TestCheck(t *testing.T) {
+	for _, tc := range []struct {
+		name, in string
+		warns    []string
+	}{
+		{"split adds up", "Tổng kinh phí năm 2021: 10 tỷ đồng. Trong đó: ngân sách trung ương: 4 tỷ đồng; ngân sách địa phương: 6 tỷ đồng; vốn đầu tư: 3 tỷ đồng; vốn sự nghiệp: 7 tỷ đồng.", nil},
+		{"split does not add up", "Tổng kinh phí năm 2021: 10 tỷ đồng. Trong đó: ngân sách trung ương: 4 tỷ đồng; ngân sách địa phương: 5 tỷ đồng.",
+			[]string{"budget: the stated total 10 tỷ đồng (2021) disagrees with its split by budget level, which sums to 9 tỷ đồng (ngân sách trung ương 4 tỷ đồng + ngân sách địa phương 5 tỷ đồng)"}},
+		{"years do not add up", "Tổng kinh phí giai đoạn 2022-2023: 110 tỷ đồng, trong đó: năm 2022: 50 tỷ đồng; năm 2023: 50 tỷ đồng.",
+			[]string{"budget: the stated total 110 tỷ đồng (2022-2023) disagrees with its split by year, which sums to 100 tỷ đồng (2022: 50 tỷ đồng; 2023: 50 tỷ đồng)"}},
+		{"table rows against the total row", "PHỤ LỤC 1 GIAI ĐOẠN 2016 - 2020\n\nĐơn vị tính: triệu đồng" + plTable, nil},
+		{"prose against a table total row", "Tổng kinh phí giai đoạn 2016 - 2020: 8.800 triệu đồng.\n\nPHỤ LỤC 1 GIAI ĐOẠN 2016 - 2020\n\nĐơn vị tính: triệu đồng" + plTable,
+			[]string{"budget: the stated total 8.800 triệu đồng (2016-2020) disagrees with PHỤ LỤC 1's total row, 8.790 triệu đồng"}},
+		{"rows against a wrong total row", "PHỤ LỤC 1\n\nĐơn vị tính: triệu đồng\n\nSTT\n\nNội dung\n\nKinh phí\n\n1\n\nDự án A\n\n5.866\n\n2\n\nDự án B\n\n2.924\n\n \n\nTổng cộng\n\n8.800\n",
+			[]string{`budget: PHỤ LỤC 1, column "Kinh phí": the rows sum to 8.790 triệu đồng but the total row states 8.800 triệu đồng`}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			x := run(tc.in)
+			if len(x.Warnings) != len(tc.warns) {
+				t.Fatalf("warnings = %q, want %q", x.Warnings, tc.warns)
+			}
+			for i := range tc.warns {
+				if x.Warnings[i] != tc.warns[i] {
+					t.Errorf("warning %d = %q, want %q", i, x.Warnings[i], tc.warns[i])
+				}
+			}
+		})
 	}
 }
 

@@ -36,12 +36,30 @@ func Check(doc *corpus.Document, prose []corpus.Budget) []string {
 			continue
 		}
 		var split []corpus.Budget
+		var byYear []corpus.Budget
 		for _, b := range prose[i+1:] {
 			if b.Kind == "total" {
+				// "năm 2022: ...; năm 2023: ..." right after a period total
+				if tot.Period != nil && b.Year != nil && *b.Year >= tot.Period.From && *b.Year <= tot.Period.To && len(split) == 0 {
+					byYear = append(byYear, b)
+					continue
+				}
 				break
 			}
 			if b.Kind == "source" && sameYears(b, tot) {
 				split = append(split, b)
+			}
+		}
+		if len(byYear) >= 2 {
+			var sum int64
+			var parts []string
+			for _, b := range byYear {
+				sum += b.AmountVND
+				parts = append(parts, fmt.Sprintf("%d: %s", *b.Year, fmtAmount(b.AmountVND, b.Unit)))
+			}
+			if len(byYear) == tot.Period.To-tot.Period.From+1 && sum != tot.AmountVND {
+				warns = append(warns, fmt.Sprintf("budget: the stated total %s%s disagrees with its split by year, which sums to %s (%s)",
+					fmtAmount(tot.AmountVND, tot.Unit), yearsString(tot), fmtAmount(sum, tot.Unit), strings.Join(parts, "; ")))
 			}
 		}
 		for _, fam := range families {

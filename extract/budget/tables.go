@@ -178,7 +178,7 @@ var reUnitInName = regexp.MustCompile(`(?i)\(\s*((?:nghìn|ngàn|triệu|tỷ|t�
 // TableScale decides the unit of the figures in t. The table's own unit
 // line wins; then a unit in a column name ("Kinh phí (triệu đồng)").
 // Without either, the figures are read as đồng when that is plausible
-// (amounts of at least 100.000 đồng); otherwise the nearest unit line
+// (a typical figure of at least 1.000.000 đồng); otherwise the nearest unit line
 // above the table that no table claims (sample 004 prints it under the
 // heading of an appendix whose table is missing) or, failing that,
 // triệu đồng, and the scale is marked as inferred.
@@ -194,7 +194,7 @@ func TableScale(doc *corpus.Document, t corpus.Table) Scale {
 		}
 	}
 	med := medianFigure(t)
-	if med == 0 || med >= 100000 {
+	if med == 0 || med >= 1e6 {
 		return Scale{Factor: 1, Unit: "đồng"}
 	}
 	// implausible as đồng: look for an orphan unit line above
