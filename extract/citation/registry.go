@@ -3,6 +3,8 @@ package citation
 import (
 	"fmt"
 	"strings"
+
+	"kehoach/corpus"
 )
 
 // Entry is one national document of the registry (data/registry.tsv).
@@ -201,4 +203,73 @@ func resolve(c *cit, ref string) {
 	if e.SupersededBy != "" {
 		c.addNote("superseded by " + e.SupersededBy)
 	}
+}
+
+// Key is the identity of a cited document across plans: its registry
+// symbol when it resolved, else its canonical number, else (a law by
+// name) its title.
+func Key(c corpus.Citation) string {
+	switch {
+	case c.Registry != "" && len(reg.bySymbol[c.Registry]) > 1 && c.Date != "":
+		return c.Registry + " " + c.Date // 14/CT-TTg of 2018 and of 2019
+	case c.Registry != "":
+		return c.Registry
+	case c.Number != "":
+		return c.Number
+	}
+	return c.Title
+}
+
+// National reports whether a citation names a national document: one of
+// the registry, a law, or a symbol whose issuer is a national body or the
+// Party's central organs (TW).
+func National(c corpus.Citation) bool {
+	if c.Registry != "" || c.Type == "Luật" || c.Type == "Bộ luật" {
+		return true
+	}
+	if c.Number == "" {
+		return false
+	}
+	for i := 0; i < len(c.Number); i++ {
+		if isDigit(c.Number[i]) {
+			s, ok := parseSymbol(c.Number, i)
+			if !ok {
+				return false
+			}
+			switch IssuerLevel(s.Issuer) {
+			case "national":
+				return true
+			case "party":
+				base, _ := splitDigits(s.Issuer)
+				return strings.HasSuffix(base, "TW")
+			}
+			return false
+		}
+	}
+	return false
+}
+
+// Matches reports whether a citation names the document q: a symbol in
+// any spelling (compared canonically, aliases and the registry symbol
+// included) or a law's title ("Luật An toàn thông tin mạng").
+func Matches(c corpus.Citation, q string) bool {
+	q = strings.TrimSpace(q)
+	if q == "" {
+		return false
+	}
+	s := CanonicalSymbol(q)
+	if c.Number == "" && c.Title != "" {
+		t := lawKey(c.Title)
+		return t == lawKey(q) || t == lawKey(normLawTitle(q)) || (c.Registry != "" && s == c.Registry)
+	}
+	if s == c.Number || s == c.Registry {
+		return true
+	}
+	for _, a := range c.Aliases {
+		if a == s {
+			return true
+		}
+	}
+	// a law cited by name resolved to the number asked for
+	return c.Registry != "" && s == c.Registry
 }
