@@ -7,9 +7,11 @@ import (
 	"io"
 	"sort"
 	"strconv"
+	"strings"
 	"text/tabwriter"
 
 	"github.com/urfave/cli/v2"
+	"github.com/xuri/excelize/v2"
 
 	"kehoach/corpus"
 	"kehoach/corpus/province"
@@ -41,7 +43,8 @@ Examples:
    kehoach citations --unresolved --format csv > unresolved.csv
    kehoach citations --superseded
    kehoach citations --matrix --format csv > matrix.csv
-   kehoach citations --matrix --value year --format json`,
+   kehoach citations --matrix --value year --format json
+   kehoach citations --matrix --format xlsx > matrix.xlsx`,
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "province", Usage: "keep one province"},
 			&cli.StringFlag{Name: "role", Usage: "keep one role: basis or mention"},
@@ -49,12 +52,12 @@ Examples:
 			&cli.BoolFlag{Name: "superseded", Usage: "keep citations of superseded documents"},
 			&cli.BoolFlag{Name: "matrix", Usage: "export the provinces x national documents matrix"},
 			&cli.StringFlag{Name: "value", Value: "count", Usage: "matrix cells: count or year"},
-			&cli.StringFlag{Name: "format", Value: "table", Usage: "table, csv or json"},
+			&cli.StringFlag{Name: "format", Value: "table", Usage: "table, csv or json; xlsx for --matrix"},
 		},
 		Action: func(c *cli.Context) error {
 			format := c.String("format")
-			if format != "table" && format != "csv" && format != "json" {
-				return fmt.Errorf("citations: unknown --format %q, want table|csv|json", format)
+			if format != "table" && format != "csv" && format != "json" && !(format == "xlsx" && c.Bool("matrix")) {
+				return fmt.Errorf("citations: unknown --format %q, want table|csv|json (xlsx with --matrix)", format)
 			}
 			role := c.String("role")
 			if role != "" && role != citation.RoleBasis && role != citation.RoleMention {
@@ -241,6 +244,8 @@ func buildMatrix(rows []citeRow, value string) *matrix {
 
 func writeMatrix(w io.Writer, m *matrix, format string) error {
 	switch format {
+	case "xlsx":
+		return writeMatrixXLSX(w, m)
 	case "json":
 		enc := json.NewEncoder(w)
 		enc.SetEscapeHTML(false)
@@ -281,6 +286,41 @@ func writeMatrix(w io.Writer, m *matrix, format string) error {
 	}
 	fmt.Fprintf(w, "%d national documents x %d provinces (%s)\n", len(m.Columns), len(m.Rows), m.Value)
 	return nil
+}
+
+// writeMatrixXLSX writes the matrix as one sheet: provinces down, the
+// documents across, a second header row with their types and titles.
+func writeMatrixXLSX(w io.Writer, m *matrix) error {
+	f := excelize.NewFile()
+	defer f.Close()
+	sheet := "citations"
+	if err := f.SetSheetName("Sheet1", sheet); err != nil {
+		return err
+	}
+	set := func(col, row int, v any) error {
+		ref, err := excelize.CoordinatesToCellName(col, row)
+		if err != nil {
+			return err
+		}
+		return f.SetCellValue(sheet, ref, v)
+	}
+	set(1, 1, "province")
+	set(1, 2, "type / title")
+	for i, c := range m.Columns {
+		set(i+2, 1, c.Key)
+		set(i+2, 2, strings.TrimSpace(c.Type+" "+c.Title))
+	}
+	for r, row := range m.Rows {
+		set(1, r+3, row.Province)
+		for i, v := range row.Cells {
+			if v != 0 {
+				if err := set(i+2, r+3, v); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	return f.Write(w)
 }
 
 func cellText(v int) string {

@@ -29,6 +29,8 @@ func TestCitations(t *testing.T) {
 		{"json", []string{"citations", "--province", "Bình Định", "--format", "json"}, 0, `"number":"17/NQ-CP","issuer":"Chính phủ","date":"","title"`, "", -1},
 		{"matrix table", []string{"citations", "--matrix"}, 0, "x 5 provinces (count)", "", -1},
 		{"matrix csv", []string{"citations", "--matrix", "--format", "csv"}, 0, "province,14/CT-TTg 2018-05-25,14/CT-TTg 2019-06-07,", "", 6},
+		{"xlsx only for the matrix", []string{"citations", "--format", "xlsx"}, 1, "", "xlsx with --matrix", -1},
+		{"matrix xlsx", []string{"citations", "--matrix", "--format", "xlsx"}, 0, "PK", "", -1},
 		{"matrix year", []string{"citations", "--matrix", "--value", "year", "--format", "json"}, 0, `"value": "year"`, "", -1},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
