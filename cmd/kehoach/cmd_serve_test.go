@@ -1,0 +1,132 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"io"
+	"net/http"
+	"strings"
+	"testing"
+	"time"
+
+	"kehoach/corpus"
+)
+
+func TestServeArgs(t *testing.T) {
+	data := t.TempDir()
+	for _, tc := range []struct {
+		name string
+		args []string
+		code int
+		err  string
+	}{
+		{"help", []string{"serve", "--help"}, 0, ""},
+		{"bad address", []string{"--data", data, "serve", "--addr", "127.0.0.1:99999"}, 1, "serve:"},
+		{"bad flag", []string{"--data", data, "serve", "--nope"}, 1, "nope"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			code, out, errs := runCLI(t, tc.args...)
+			if code != tc.code || !strings.Contains(errs, tc.err) {
+				t.Errorf("kehoach %v = %d\nstdout: %s\nstderr: %s\nwant %d, stderr ~ %q", tc.args, code, clip(out), clip(errs), tc.code, tc.err)
+			}
+		})
+	}
+}
+
+// TestServe starts the server on a free loopback port over an ingested
+// sample, reads a page and the API, uploads nothing (read-only), and stops
+// it through its context.
+func TestServe(t *testing.T) {
+	data := t.TempDir()
+	if code, _, errs := runCLI(t, "--data", data, "ingest", "../../testdata/corpus/002_dd0f6087aed52522.txt"); code != 0 {
+		t.Fatalf("ingest: %s", errs)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	pr, pw := io.Pipe()
+	done := make(chan int, 1)
+	var errw strings.Builder
+	go func() {
+		done <- run(ctx, []string{"kehoach", "--data", data, "serve", "--addr", "127.0.0.1:0"}, pw, &errw)
+		pw.Close()
+	}()
+	line, err := bufio.NewReader(pr).ReadString('\n')
+	if err != nil {
+		t.Fatalf("no startup line: %v (stderr %s)", err, errw.String())
+	}
+	go io.Copy(io.Discard, pr)
+	i := strings.Index(line, "http://")
+	if i < 0 {
+		t.Fatalf("startup line %q has no URL", line)
+	}
+	base := strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(line[i:]), "/"))
+	client := &http.Client{Timeout: 10 * time.Second}
+	resp, err := client.Get(base + "/api/documents")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var v struct{ Total int }
+	json.NewDecoder(resp.Body).Decode(&v)
+	resp.Body.Close()
+	if resp.StatusCode != 200 || v.Total != 1 {
+		t.Errorf("/api/documents = %d, total %d, want 200, 1", resp.StatusCode, v.Total)
+	}
+	if csp := resp.Header.Get("Content-Security-Policy"); !strings.Contains(csp, "frame-ancestors 'none'") {
+		t.Errorf("CSP %q", csp)
+	}
+	resp, err = client.Get(base + "/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != 200 {
+		t.Errorf("/ = %d", resp.StatusCode)
+	}
+	// Read-only: no upload route.
+	resp, err = client.Post(base+"/api/ingest", "text/plain", strings.NewReader("x"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode == http.StatusCreated || resp.StatusCode == http.StatusOK {
+		t.Errorf("upload accepted on a read-only server: %d", resp.StatusCode)
+	}
+	cancel()
+	select {
+	case code := <-done:
+		if code != 0 {
+			t.Errorf("serve exited %d: %s", code, errw.String())
+		}
+	case <-time.After(15 * time.Second):
+		t.Fatal("serve did not stop")
+	}
+}
+
+// TestServeIngest: with --allow-ingest, the web upload goes through
+// ingestRaw, the path of kehoach ingest.
+func TestServeIngest(t *testing.T) {
+	st := openTestStore(t)
+	opt, closeFn, err := webOptions(st)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer closeFn()
+	raw := []byte("ỦY BAN NHÂN DÂN\nTỈNH CAO BẰNG\n\nSố: 12/KH-UBND\n\nKẾ HOẠCH\nỨng dụng công nghệ thông tin năm 2024\n\nĐạt 100% văn bản điện tử.\n")
+	id, err := opt.Ingest("upload/plan.txt", "txt", raw)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if e, ok := st.Lookup("upload/plan.txt"); !ok || e.ID != id || !st.Has(id) {
+		t.Errorf("upload not stored: %+v %v", e, ok)
+	}
+}
+
+func openTestStore(t *testing.T) *corpus.Store {
+	t.Helper()
+	st, err := corpus.Open(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return st
+}
