@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 
@@ -259,4 +260,27 @@ func BenchmarkExtract(b *testing.B) {
 			Extract(d, &corpus.Extraction{})
 		}
 	}
+}
+
+func FuzzExtract(f *testing.F) {
+	f.Add("Tổng kinh phí năm 2021: 16.368,6 triệu đồng⁽²⁾.\n\n⁽²⁾ Trong đó: Ngân sách trung ương: 0 triệu đồng; khoảng 0,5% chi ngân sách hàng năm")
+	f.Add("PHỤ LỤC 3\n\nĐơn vị tính: triệu đồng" + plTable)
+	f.Fuzz(func(t *testing.T, s string) {
+		if !utf8.ValidString(s) {
+			return
+		}
+		doc := docOf(s)
+		x := &corpus.Extraction{}
+		Extract(doc, x)
+		for _, b := range x.Budgets {
+			if !b.Span.Valid(doc.Text) || b.Quote != doc.Text[b.Span.Start:b.Span.End] {
+				t.Fatalf("budget %+v: bad span or quote", b)
+			}
+		}
+		for _, r := range x.Rules {
+			if !r.Span.Valid(doc.Text) || r.Quote != doc.Text[r.Span.Start:r.Span.End] {
+				t.Fatalf("rule %+v: bad span or quote", r)
+			}
+		}
+	})
 }

@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 
@@ -134,4 +135,22 @@ func BenchmarkExtract(b *testing.B) {
 	for i := 0; i < b.N; i++ {
 		Extract(doc, &corpus.Extraction{})
 	}
+}
+
+func FuzzExtract(f *testing.F) {
+	f.Add("PHỤ LỤC 3\n\nSTT\n\nTên nhiệm vụ\n\nĐơn vị chủ trì\n\nKinh phí\n\n1\n\nHạ tầng số\n\nSở TT&TT\n\n385.000\n\n2\n\nThuê GIS\n\n5.600\n")
+	f.Add("| STT | Tên | Kinh phí |\n|---|---|---|\n| I | Nhóm | |\n| 1 | A | 1.000 |\n| | Tổng | 1.000 |\n")
+	f.Fuzz(func(t *testing.T, s string) {
+		if !utf8.ValidString(s) {
+			return
+		}
+		doc := docOf(s)
+		x := &corpus.Extraction{}
+		Extract(doc, x)
+		for _, p := range x.Projects {
+			if !p.Span.Valid(doc.Text) || p.Quote != doc.Text[p.Span.Start:p.Span.End] || p.Name == "" {
+				t.Fatalf("project %+v: bad span, quote or name", p)
+			}
+		}
+	})
 }
