@@ -122,6 +122,7 @@ func Extract(doc *corpus.Document, x *corpus.Extraction) {
 		t.Quote = text[qs:qe]
 		out = append(out, t)
 	}
+	out = append(out, tableTargets(doc, reg, period, statusYear)...)
 	x.Targets = append(x.Targets, dedupe(out)...)
 }
 
