@@ -68,6 +68,12 @@ func TestFromTable(t *testing.T) {
 				{"Thuê GIS", "", "Sở TT&TT", 5600000000, "sự nghiệp", "2022"},
 				{"Camera cơ sở cai nghiện", "", "Sở LĐTBXH", 4900000000, "sự nghiệp", "2022"},
 			}},
+		{"pipe table as the HTML parser writes it (spans resolved)",
+			"PHỤ LỤC 1 GIAI ĐOẠN 2016 - 2020\n\nĐơn vị tính: triệu đồng\n\n| STT | Tên nhiệm vụ | Kinh phí | Kinh phí | Đơn vị |\n|---|---|---|---|---|\n| STT | Tên nhiệm vụ | Sự nghiệp | Đầu tư | Đơn vị |\n| I | Hạ tầng kỹ thuật | Hạ tầng kỹ thuật | Hạ tầng kỹ thuật | Hạ tầng kỹ thuật |\n| 1 | Nâng cấp hội nghị | 2.000 |  | Sở A |\n| 2 | Thư điện tử | | 969 | Sở A |\n| Tổng cộng | Tổng cộng | 2.000 | 969 | |\n",
+			[]row{
+				{"Nâng cấp hội nghị", "I. Hạ tầng kỹ thuật", "", 2000000000, "sự nghiệp", "2016-2020"},
+				{"Thư điện tử", "I. Hạ tầng kỹ thuật", "", 969000000, "đầu tư", "2016-2020"},
+			}},
 		{"an empty template gives no projects",
 			"| TT | Hạng mục đầu tư | Nội dung | Tổng kinh phí |\n|---|---|---|---|\n| | Hạ tầng kỹ thuật | | |\n| | Ứng dụng CNTT | | |\n| 1 | | | |\n",
 			nil},

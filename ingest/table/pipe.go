@@ -190,7 +190,7 @@ func pipeTable(ls []line, idx []int) (corpus.Table, bool) {
 	}
 	// a second header row written below the separator: no STT, no
 	// figures, and text exactly where the header above is empty
-	for len(t.Rows) > 1 && len(header) > 0 && completesHeader(header, t.Rows[0].Cells) {
+	for len(t.Rows) > 1 && len(header) > 0 && (completesHeader(header, t.Rows[0].Cells) || repeatsHeader(header[len(header)-1], t.Rows[0].Cells)) {
 		header = append(header, t.Rows[0].Cells)
 		t.Rows = t.Rows[1:]
 	}
@@ -325,3 +325,44 @@ func headerLike(cells []corpus.Cell) bool {
 	}
 	return true
 }
+
+// repeatsHeader reports a lower header row written with the spans of the
+// row above resolved: no STT, no figures, the cells under a row-spanning
+// header cell repeated ("STT", "Tên nhiệm vụ") and new names under a
+// column-spanning one ("Kinh phí" over "Sự nghiệp", "Đầu tư").
+func repeatsHeader(above, row []corpus.Cell) bool {
+	if !headerLikeCells(row) {
+		return false
+	}
+	same, diff := 0, 0
+	for c, cell := range row {
+		if c >= len(above) || cell.Text == "" || above[c].Text == "" {
+			continue
+		}
+		if cell.Text == above[c].Text {
+			same++
+		} else {
+			diff++
+		}
+	}
+	return same > 0 && diff > 0
+}
+
+// headerLikeCells is headerLike without the STT test: a repeated "STT"
+// is a header cell.
+func headerLikeCells(cells []corpus.Cell) bool {
+	for _, c := range cells {
+		if c.Text == "" {
+			continue
+		}
+		if _, ok := vnnum.ParseNumber(c.Text); ok && !reColYearHeader.MatchString(c.Text) {
+			return false
+		}
+		if isTotalLabel(c.Text) {
+			return false
+		}
+	}
+	return true
+}
+
+var reColYearHeader = regexp.MustCompile(`^(19|20)\d\d$`)
