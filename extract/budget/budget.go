@@ -36,6 +36,7 @@ func Extract(doc *corpus.Document, x *corpus.Extraction) {
 
 var (
 	reTotalLabel = regexp.MustCompile(`(?i)(tổng kinh phí|tổng vốn|tổng mức|tổng nhu cầu|tổng cộng|tổng số|tổng chi|tổng ngân sách|^tổng\b|kinh phí thực hiện|kinh phí triển khai|dự kiến kinh phí|nhu cầu kinh phí)`)
+	reSubRow     = regexp.MustCompile(`^(\d{1,2}(\.\d{1,2})+\.?|[a-zđ][.)]?|[-+*•])$`)
 	reYearsOnly  = regexp.MustCompile(`(?i)^(năm|giai đoạn|kế hoạch năm)\s+(19|20)\d\d(\s*[-–]\s*(19|20)\d\d)?$`)
 )
 
@@ -287,7 +288,9 @@ func checkTotalRow(t corpus.Table, total corpus.Row, cols []Column, sc Scale, na
 		if !ok {
 			continue
 		}
-		var sum int64
+		// rows numbered 1.1 or a) detail the row above them: the total
+		// may count either the detail rows or the rows they detail
+		var sum, top int64
 		n := 0
 		for _, r := range t.Rows {
 			if r.Kind != corpus.RowData || j >= len(r.Cells) {
@@ -296,9 +299,12 @@ func checkTotalRow(t corpus.Table, total corpus.Row, cols []Column, sc Scale, na
 			if v, ok := CellVND(r.Cells[j], sc); ok {
 				sum += v
 				n++
+				if !reSubRow.MatchString(strings.TrimSpace(r.Cells[0].Text)) {
+					top += v
+				}
 			}
 		}
-		if n > 0 && sum != want {
+		if n > 0 && sum != want && top != want {
 			warns = append(warns, fmt.Sprintf("budget: %s, column %q: the rows sum to %s but the total row states %s", name, c.Name, Format(sum, sc.Factor), Format(want, sc.Factor)))
 		}
 	}
