@@ -1,13 +1,33 @@
 package web
 
-import "testing"
+import (
+	"testing"
+
+	"kehoach/corpus"
+	"kehoach/index"
+)
 
 // compareKey is the indicator the browser test compares.
 const compareKey = "dvc_level4_share"
 
-// sampleSearcher is the searcher over the sample store for the browser
-// and load tests.
-func sampleSearcher(t testing.TB, st Store) Searcher { return &fakeSearcher{st: st} }
+// sampleSearcher is the search index over the sample store, as `kehoach
+// serve` uses it, for the browser and load tests.
+func sampleSearcher(t testing.TB, st Store) Searcher {
+	t.Helper()
+	cs, ok := st.(*corpus.Store)
+	if !ok {
+		return &fakeSearcher{st: st}
+	}
+	ix, err := index.Open(t.TempDir(), cs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ix.Close() })
+	if _, err := ix.Sync("test"); err != nil {
+		t.Fatal(err)
+	}
+	return IndexSearcher{Index: ix}
+}
 
 // sampleComparer is the comparer over the sample store.
 func sampleComparer(t testing.TB, st Store) Comparer { return fakeComparer{st: st} }

@@ -49,7 +49,9 @@ type Results struct {
 // Hit is one matching document. The searcher fills ID, Score and
 // Snippets; the application fills the document metadata from the store.
 type Hit struct {
-	ID       string          `json:"id"`
+	ID       string          `json:"id"`               // the document
+	Kind     string          `json:"kind,omitempty"`   // "" or doc for a document, else the record kind
+	Anchor   string          `json:"anchor,omitempty"` // for a record: its element id on the document page
 	Score    float64         `json:"score"`
 	Snippets []Snippet       `json:"snippets"`
 	Doc      *corpus.DocMeta `json:"document,omitempty"`

@@ -1,0 +1,47 @@
+package web
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestIndexSearch: the pages over the real index find plans without
+// diacritics, filter, count facets and link records to their place.
+func TestIndexSearch(t *testing.T) {
+	s, st := newTestServer(t, func(o *Options) { o.Search = sampleSearcher(t, o.Store) })
+	cao := docIDOf(t, st, "002_")
+	for _, tc := range []struct {
+		path string
+		want []string
+	}{
+		{"/search?q=dich+vu+cong+truc+tuyen", []string{"kết quả", "<mark>", "/doc/" + cao}},
+		{"/search?q=chinh+quyen+so&province=cao+bang", []string{"2893/QĐ-UBND"}},
+		{"/search?q=LGSP&kind=target", []string{`class="k-target swatch"`, "#t"}},
+		{"/api/search?q=muc+do+4", []string{`"facets"`, `"field": "province"`, `"snippets"`}},
+	} {
+		w := get(t, s, tc.path)
+		if w.Code != 200 {
+			t.Fatalf("GET %s = %d\n%s", tc.path, w.Code, clip(w.Body.String()))
+		}
+		for _, x := range tc.want {
+			if !strings.Contains(w.Body.String(), x) {
+				t.Errorf("GET %s lacks %q\n%s", tc.path, x, clip(w.Body.String()))
+			}
+		}
+	}
+	// Without diacritics and with them: the same documents.
+	a := get(t, s, "/api/search?q=chuyen+doi+so").Body.String()
+	b := get(t, s, "/api/search?q=chuy%E1%BB%83n+%C4%91%E1%BB%95i+s%E1%BB%91").Body.String()
+	if total(a) == "" || total(a) != total(b) {
+		t.Errorf("totals differ with and without diacritics: %q vs %q", total(a), total(b))
+	}
+}
+
+func total(body string) string {
+	i := strings.Index(body, `"total": `)
+	if i < 0 {
+		return ""
+	}
+	j := strings.IndexAny(body[i+9:], ",\n")
+	return body[i+9 : i+9+j]
+}
