@@ -118,6 +118,13 @@ func flatTable(bs []block, h int) (corpus.Table, int, bool) {
 	if n < 2 || k >= len(bs) {
 		return t, h + 1, false
 	}
+	// a row of column numbers under the header ("1", "2", "3" or "(1)")
+	if run := columnNumbers(bs, k); run >= 3 {
+		k += run
+		if k >= len(bs) {
+			return t, h + 1, false
+		}
+	}
 	first := k
 	// pass 1: row starts by the STT sequence alone, to learn the width
 	var starts []int
@@ -196,6 +203,22 @@ func flatTable(bs []block, h int) (corpus.Table, int, bool) {
 	t.Span = corpus.Span{Start: bs[h].start, End: t.Rows[len(t.Rows)-1].Span.End}
 	classify(t.Rows)
 	return t, end, true
+}
+
+var reColNumber = regexp.MustCompile(`^\(?(\d{1,2})\)?$`)
+
+// columnNumbers is the length of a run of blocks from k numbered 1, 2,
+// 3, ... (column numbers printed under a header), 0 when there is none.
+func columnNumbers(bs []block, k int) int {
+	n := 0
+	for k+n < len(bs) && !bs[k+n].empty {
+		m := reColNumber.FindStringSubmatch(bs[k+n].text)
+		if m == nil || atoi(m[1]) != n+1 {
+			break
+		}
+		n++
+	}
+	return n
 }
 
 // namesNext reports whether the block after a would-be STT at i is a

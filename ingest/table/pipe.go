@@ -183,7 +183,7 @@ func pipeTable(ls []line, idx []int) (corpus.Table, bool) {
 			continue
 		}
 		cells := pad(pipeCells(l), ncol, l.end)
-		if allEmpty(cells) {
+		if allEmpty(cells) || columnNumberRow(cells) {
 			continue
 		}
 		t.Rows = append(t.Rows, corpus.Row{Cells: cells, Span: corpus.Span{Start: l.start, End: l.end}})
@@ -366,3 +366,20 @@ func headerLikeCells(cells []corpus.Cell) bool {
 }
 
 var reColYearHeader = regexp.MustCompile(`^(19|20)\d\d$`)
+
+// columnNumberRow reports a row that only numbers the columns: 1, 2, 3
+// or (1), (2), (3).
+func columnNumberRow(cells []corpus.Cell) bool {
+	n := 0
+	for _, c := range cells {
+		if c.Text == "" {
+			continue
+		}
+		m := reColNumber.FindStringSubmatch(c.Text)
+		if m == nil || atoi(m[1]) != n+1 {
+			return false
+		}
+		n++
+	}
+	return n >= 3
+}
