@@ -50,10 +50,11 @@ type Indicator struct {
 	ID       string           `json:"id"` // pillar.slug: gov, infosec, econ, soc, infra, hr, meta, budget
 	NameVI   string           `json:"vi"`
 	NameEN   string           `json:"en"`
-	Unit     string           `json:"unit"`           // "%", or the counted noun; "hạng"/"tỉnh" for ranks
-	Rank     bool             `json:"rank,omitempty"` // a ranking: lower is better
-	Phrases  []string         `json:"phrases"`        // typical phrasings, for people
-	Rules    []Rule           `json:"rules"`          // what Match uses
+	Unit     string           `json:"unit"`             // "%", or the counted noun; "hạng"/"tỉnh" for ranks
+	Rank     bool             `json:"rank,omitempty"`   // a ranking: lower is better
+	Change   bool             `json:"change,omitempty"` // measured as a change ("giảm 30% thời gian họp"), not a level
+	Phrases  []string         `json:"phrases"`          // typical phrasings, for people
+	Rules    []Rule           `json:"rules"`            // what Match uses
 	National []NationalTarget `json:"national"`
 }
 

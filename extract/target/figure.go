@@ -345,6 +345,9 @@ func digitFigure(text string, i int) (figure, int, bool) {
 	}
 	f.numEnd, f.value = numEnd, v
 	prefix := lastWords(text, i-60, i, 3)
+	if endsWithWord(prefix, "xep thu") || endsWithWord(prefix, "dung thu") || endsWithWord(prefix, "hang thu") {
+		return rankFigure(text, f)
+	}
 	if percentAt(text, numEnd) < 0 {
 		for _, w := range excludedBefore {
 			if endsWithWord(prefix, w) && !endsWithWord(prefix, "thi diem") {
@@ -417,6 +420,27 @@ func digitFigure(text string, i int) (figure, int, bool) {
 		f.rank = true
 	}
 	return f, f.end, true
+}
+
+// rankFigure reads an achieved or targeted place in a ranking: "xếp
+// thứ 12/63 tỉnh, thành phố", "đứng thứ 5".
+func rankFigure(text string, f figure) (figure, int, bool) {
+	f.rank = true
+	end := f.numEnd
+	if end < len(text) && text[end] == '/' {
+		e2, v2, ok := numAt(text, end+1)
+		if ok && e2 > end+1 {
+			f.of = &v2
+			end = e2
+		}
+	}
+	u := skipSpace(text, end, true)
+	if ue := unitAt(text, u); ue >= 0 {
+		f.unit, f.unitStart, f.end = foldSpace(text[u:ue]), u, ue
+		return f, ue, true
+	}
+	f.unit, f.unitStart, f.end = "hạng", end, end
+	return f, end, true
 }
 
 // rangeAfter reads "- 50%", "– 50", "đến 6" at i. pct: the first number

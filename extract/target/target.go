@@ -104,7 +104,11 @@ func Extract(doc *corpus.Document, x *corpus.Extraction) {
 			}
 		}
 
-		id, conf := indicator.Match(text[is:ie])
+		ms := is
+		if i > 0 && figs[i-1].end == is && figs[i-1].unit != "%" {
+			ms = figs[i-1].unitStart // "687 dịch vụ công trực tuyến toàn trình (đạt 55,2%)"
+		}
+		id, conf := indicator.Match(text[ms:ie])
 		if id == "" {
 			first := f.start
 			for j := i - 1; j >= 0 && figs[j].start >= ss; j-- {
@@ -113,7 +117,7 @@ func Extract(doc *corpus.Document, x *corpus.Extraction) {
 			id, conf = indicator.Match(text[ss:first] + " " + t.Subject)
 			conf *= 0.8
 		}
-		if in, ok := indicator.Get(id); ok && in.UnitFits(t.Unit, t.Rank) {
+		if in, ok := indicator.Get(id); ok && in.UnitFits(t.Unit, t.Rank) && (in.Change || !change(text, is, f.start)) {
 			t.Indicator, t.Confidence = id, round2(conf)
 		}
 
@@ -450,6 +454,18 @@ func scope(item string) string {
 		return got[0]
 	}
 	return ""
+}
+
+// change reports a figure that is a change, not a level: "tăng 12% so
+// với năm 2021", "giảm 30%".
+func change(text string, is, at int) bool {
+	w := lastWords(text, is, at, 3)
+	for _, c := range []string{"tang", "giam", "tang them", "tang len", "giam xuong", "tang tu", "giam tu"} {
+		if endsWithWord(w, c) {
+			return true
+		}
+	}
+	return false
 }
 
 // baseline reports a status figure quoted among the objectives: its

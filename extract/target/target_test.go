@@ -139,6 +139,8 @@ func TestForms(t *testing.T) {
 			nil},
 		{"wrapped grouped number at a line start", review + "lũy kế đã và đang giải quyết trong kỳ\n164.063 hồ sơ.",
 			[]string{"achieved = 164063 hồ sơ y=2020"}},
+		{"achieved rank with the field size", review + "- Chỉ số DTI năm 2020 xếp thứ 12/63 tỉnh, thành phố.",
+			[]string{"achieved = 12/63 tỉnh, thành phố y=2020 rank"}},
 		{"tabular appendix skipped", plan + "- 100% xã có cáp quang.\n\nPHỤ LỤC 1\n\nSTT\nNội dung\nKinh phí\n1\nĐầu tư 02 điểm cầu\n2.000\n2\nNâng cấp 100% máy tính\n969\n3\nThuê\n1.147\n",
 			[]string{"target = 100 % y=2025"}},
 	}
@@ -164,6 +166,10 @@ func TestIndicatorMapping(t *testing.T) {
 			"gov.work_online_prov gov.work_online_dist gov.work_online_comm"},
 		{plan + "- Thí điểm cung cấp từ 4 đến 6 dịch vụ đô thị thông minh.", ""},
 		{plan + "- 100% xã có nhà văn hóa.", ""},
+		{review + "- Tỷ lệ hồ sơ trực tuyến đạt 42,5%, tăng 12% so với năm 2019.", "gov.dossier_online_share "},
+		{plan + "- Ứng dụng CNTT để giảm 30% thời gian họp.", "gov.meeting_time_cut"},
+		{review + "- Năm 2020, tỉnh có 687 dịch vụ công trực tuyến toàn trình (đạt 55,2%).", " gov.dvc_l4_share"},
+		{plan + "- Phấn đấu Chỉ số chuyển đổi số (DTI) của tỉnh thuộc nhóm 10 tỉnh dẫn đầu.", "meta.dti_rank"},
 		{plan + "- Bảo đảm tối thiểu 10% kinh phí từ các dự án CNTT dành cho an toàn, an ninh mạng.", "infosec.budget_share"},
 	}
 	for _, tc := range tests {
