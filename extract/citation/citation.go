@@ -175,6 +175,11 @@ func scan(text string, ctx *context) []*mention {
 			continue
 		}
 		m := symbolMention(text, s, prev)
+		if s.Spaced && m.span.Start == s.Start {
+			// "1/ UBND tỉnh chỉ đạo": a numbered list item
+			i = s.End - 1
+			continue
+		}
 		ctx.annotate(text, m)
 		ms = append(ms, m)
 		prev = m
@@ -356,7 +361,7 @@ func lawAt(text string, p int, taken map[int]bool) *mention {
 		typ, start = "Bộ luật", ws[0].start
 	}
 	lw := len("Luật")
-	upper := strings.HasPrefix(text[p:], "Luật")
+	upper := strings.HasPrefix(text[p:], "Luật") || typ == "Bộ luật"
 	if !upper && !strings.HasPrefix(text[p:], "luật") {
 		return nil
 	}
@@ -466,7 +471,11 @@ func lawAt(text string, p int, taken map[int]bool) *mention {
 			title, end = t, e
 		}
 	}
-	m := &mention{law: true, typ: typ, title: normLawTitle(title), date: date, span: corpus.Span{Start: start, End: end}, end: end}
+	nt := normLawTitle(title)
+	if typ == "Bộ luật" {
+		nt = "Bộ l" + strings.TrimPrefix(nt, "L")
+	}
+	m := &mention{law: true, typ: typ, title: nt, date: date, span: corpus.Span{Start: start, End: end}, end: end}
 	if hasSym {
 		m.sym, m.hasSym = sym, true
 		m.law = true

@@ -157,6 +157,10 @@ func TestFind(t *testing.T) {
 			[]want{{key: "64/2007/NĐ-CP"}}},
 		{"own symbol from meta", "Kế hoạch 326/KH-UBND 2021 phát triển chính quyền số\n\nKế hoạch số 302/KH-UBND ngày 08/12/2021", "326/KH-UBND",
 			[]want{{key: "302/KH-UBND"}}},
+		{"list numbering is not a symbol", "1/ UBND tỉnh chỉ đạo các sở;\n2/ Sở Tài chính bố trí kinh phí; số 5/ STTTT", "", []want{{key: "5/STTTT"}}},
+		{"Bộ luật", "Bộ luật Lao động ngày 20/11/2019;", "", []want{{key: "Bộ luật Lao động", typ: "Bộ luật", date: "2019-11-20"}}},
+		{"law name without a date", "theo Luật Đất đai năm 2013 và", "", []want{{key: "Luật Đất đai", status: Unresolved}}},
+		{"basis heading Cơ sở pháp lý", "1. Cơ sở pháp lý\n\n- Nghị định số 45/2020/NĐ-CP;\n\n2. Mục tiêu\n\nNghị định số 47/2020/NĐ-CP", "", []want{{key: "45/2020/NĐ-CP", role: "basis"}, {key: "47/2020/NĐ-CP", role: "mention"}}},
 		{"not citations", "24/7; IPv4/IPv6; 4G/5G; giai đoạn 2021 - 2025; ngày 10/4/2007; 20/32 hệ thống; pháp luật Nhà nước về; như: Luật,\nNghị định; Quý I/2022; TCVN ISO 9001:2015; 3 cấp tỉnh – huyện – xã", "", nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

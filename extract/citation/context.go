@@ -47,6 +47,17 @@ func partHead(t string) bool {
 	return false
 }
 
+// basisHeading reports whether a (lower-cased) heading opens the list of
+// the document's grounds: "I. CĂN CỨ XÂY DỰNG KẾ HOẠCH", "1. Cơ sở pháp lý".
+func basisHeading(t string) bool {
+	for _, w := range []string{"căn cứ", "cơ sở pháp lý", "cơ sở xây dựng", "cơ sở lập", "cơ sở ban hành", "cơ sở đề xuất"} {
+		if strings.Contains(t, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // mayBeNote is a cheap test before the footnote pattern.
 func mayBeNote(l string) bool {
 	l = strings.TrimLeft(l, " \t")
@@ -84,7 +95,7 @@ func newContext(text string, notes []corpus.Note) *context {
 		if open >= 0 && (isPart || isRoman || (kind == "digit" && isDigit) || strings.HasPrefix(t, "QUYẾT ĐỊNH")) {
 			closeAt(l.s)
 		}
-		if (isRoman || isDigit || isPart) && len(t) < 160 && strings.Contains(strings.ToLower(t), "căn cứ") {
+		if (isRoman || isDigit || isPart) && len(t) < 160 && basisHeading(strings.ToLower(t)) {
 			open, kind = l.s, "roman"
 			if isDigit {
 				kind = "digit"

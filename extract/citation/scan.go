@@ -23,7 +23,7 @@ func isPunct(r rune) bool {
 // first. It stops at a paragraph break (blank line) and at clause
 // punctuation (";", ".", ":" ending a word) unless the word is "số:".
 func prevWords(text string, end, n int) []word {
-	var out []word
+	out := make([]word, 0, n)
 	i := end
 	for len(out) < n {
 		nl := 0
@@ -83,6 +83,9 @@ func trimWord(text string, s, e int) word {
 // optional "số"/"số:" and an optional "hành động"), returning the type
 // name, the start of the phrase and whether "số" was there.
 func typeBefore(text string, end int) (name string, start int, so bool, soStart int) {
+	if !mayEndPhrase(text, end) {
+		return "", -1, false, -1
+	}
 	ws := prevWords(text, end, 6)
 	for i := range ws {
 		ws[i].low = strings.ToLower(ws[i].s)
@@ -352,4 +355,35 @@ func startsTypePhrase(text string, j int) bool {
 		}
 	}
 	return false
+}
+
+// lastWords holds the last word of every type phrase, lower case, and
+// "số": a cheap filter before the phrase match.
+var lastWords = func() map[string]bool {
+	m := map[string]bool{"số": true, "số:": true}
+	for _, p := range tab.phrases {
+		m[p.words[len(p.words)-1]] = true
+	}
+	return m
+}()
+
+// mayEndPhrase reports whether the word before end (after white space)
+// can end a type phrase or be "số".
+func mayEndPhrase(text string, end int) bool {
+	i := end
+	for i > 0 && isWS(text[i-1]) {
+		i--
+	}
+	e := i
+	for i > 0 && !isWS(text[i-1]) && e-i < 16 {
+		i--
+	}
+	w := text[i:e]
+	if len(w) == 0 || len(w) >= 16 {
+		return false
+	}
+	if lastWords[w] {
+		return true
+	}
+	return lastWords[strings.ToLower(strings.TrimLeftFunc(w, isPunct))]
 }

@@ -23,6 +23,10 @@ type symbol struct {
 	Issuer     string   // canonical issuer code ("UBND", "QH13")
 	Units      []string // drafting units after the issuer
 	Canon      string   // the canonical symbol
+	// Spaced is set when white space follows the first "/" of a symbol
+	// without a year ("1/ UBND tỉnh ..."): list numbering unless a type
+	// word or "số" stands before it.
+	Spaced bool
 }
 
 func isDigit(b byte) bool { return b >= '0' && b <= '9' }
@@ -168,7 +172,9 @@ func parseParty(text string, s symbol, j int) (symbol, bool) {
 }
 
 func parseState(text string, s symbol, j int) (symbol, bool) {
+	k0 := j
 	j = skipSpaces(text, j, 2)
+	s.Spaced = j > k0
 	// Year.
 	if j+4 <= len(text) && isDigit(text[j]) && isDigit(text[j+1]) && isDigit(text[j+2]) && isDigit(text[j+3]) && (j+4 == len(text) || !isDigit(text[j+4])) {
 		y := text[j : j+4]
@@ -183,6 +189,7 @@ func parseState(text string, s symbol, j int) (symbol, bool) {
 		if s.Year == "" {
 			return s, false
 		}
+		s.Spaced = false
 	}
 	c1, e := codeAt(text, j)
 	if c1 == "" || !(knownCode(c1) || upperCode(c1)) {
