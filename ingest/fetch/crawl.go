@@ -418,11 +418,12 @@ func (c *Crawler) one(ctx context.Context, r Result) error {
 	outcome := DoneOK
 	var docErr error
 	if !part.PagePut {
-		if !c.Sink.Known(r.URL) {
-			it := &Item{URL: r.URL, Format: part.Format, Raw: part.Raw, Meta: part.Meta, Fetch: part.Fetch}
-			if err := c.Sink.Put(it); err != nil {
-				docErr = err
-			}
+		// Put even when the sink already knows the URL: a crash may have
+		// come between its ingest and its record of the fetch, and the
+		// same bytes again are no second ingest.
+		it := &Item{URL: r.URL, Format: part.Format, Raw: part.Raw, Meta: part.Meta, Fetch: part.Fetch}
+		if err := c.Sink.Put(it); err != nil {
+			docErr = err
 		}
 		c.mu.Lock()
 		part.PagePut, part.Raw = true, nil
