@@ -1,0 +1,107 @@
+package corpus
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestStorePutReplace(t *testing.T) {
+	dir := t.TempDir()
+	st, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	put := func(id, text string) {
+		t.Helper()
+		doc := &Document{ID: id, Source: "plan.txt", Format: "txt", Text: text}
+		rec := &Extraction{Source: "plan.txt", SHA256: id, Document: DocMeta{Province: "Kon Tum"}}
+		if err := st.Put([]byte(text), doc, rec, Entry{Source: "plan.txt", ID: id, Status: StatusOK}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	put("aa11", "một")
+	if !st.Has("aa11") {
+		t.Fatal("Has(aa11) = false after Put")
+	}
+	put("bb22", "hai") // the file changed: its old record goes
+	if st.Has("aa11") {
+		t.Error("old document still stored after its source changed")
+	}
+	doc, err := st.Document("bb22")
+	if err != nil || doc.Text != "hai" {
+		t.Fatalf("Document(bb22) = %v, %v", doc, err)
+	}
+	// Reopen: the manifest survives.
+	st2, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if e, ok := st2.Lookup("plan.txt"); !ok || e.ID != "bb22" {
+		t.Errorf("Lookup after reopen = %+v, %v", e, ok)
+	}
+	xs, err := st2.Extractions()
+	if err != nil || len(xs) != 1 || xs[0].Document.Province != "Kon Tum" {
+		t.Errorf("Extractions() = %v, %v", xs, err)
+	}
+	if _, err := st2.Document("cc33"); err == nil || !strings.Contains(err.Error(), "not found") {
+		t.Errorf("Document(missing) err = %v, want not found", err)
+	}
+	// No temporary files are left behind.
+	filepath.Walk(dir, func(p string, fi os.FileInfo, err error) error {
+		if strings.Contains(filepath.Base(p), ".tmp") {
+			t.Errorf("temporary file left: %s", p)
+		}
+		return nil
+	})
+}
+
+func TestOpenBadManifest(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "manifest.json"), []byte("{not json"), 0o644)
+	if _, err := Open(dir); err == nil || !strings.Contains(err.Error(), "manifest") {
+		t.Errorf("Open(bad manifest) err = %v, want it to name the manifest", err)
+	}
+}
+
+func TestSpanJSON(t *testing.T) {
+	b, _ := json.Marshal(struct{ S Span }{Span{3, 9}})
+	if string(b) != `{"S":[3,9]}` {
+		t.Errorf("Marshal = %s", b)
+	}
+	var s Span
+	if err := json.Unmarshal([]byte("[4,7]"), &s); err != nil || s != (Span{4, 7}) {
+		t.Errorf("Unmarshal = %v, %v", s, err)
+	}
+	if err := json.Unmarshal([]byte(`"x"`), &s); err == nil {
+		t.Error("Unmarshal(string) succeeded")
+	}
+}
+
+func TestSpanValid(t *testing.T) {
+	text := "Số: 12" // "ố" is 3 bytes
+	for _, tc := range []struct {
+		s    Span
+		want bool
+	}{{Span{0, 1}, true}, {Span{0, 2}, false}, {Span{1, 4}, true}, {Span{5, 4}, false}, {Span{0, 99}, false}, {Span{-1, 2}, false}} {
+		if got := tc.s.Valid(text); got != tc.want {
+			t.Errorf("%v.Valid(%q) = %v, want %v", tc.s, text, got, tc.want)
+		}
+	}
+}
+
+func TestPeriodJSON(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		want Period
+		ok   bool
+	}{{`{"from":2021,"to":2025}`, Period{2021, 2025}, true}, {`"2016-2020"`, Period{2016, 2020}, true}, {`"2021"`, Period{2021, 2021}, true}, {`"soon"`, Period{}, false}} {
+		var p Period
+		err := json.Unmarshal([]byte(tc.in), &p)
+		if (err == nil) != tc.ok || (tc.ok && p != tc.want) {
+			t.Errorf("Unmarshal(%s) = %v, %v, want %v", tc.in, p, err, tc.want)
+		}
+	}
+}
