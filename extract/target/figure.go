@@ -36,6 +36,11 @@ var nouns = sortedByLen([]string{
 	"cá nhân", "xã", "phường", "thị trấn", "huyện", "thị xã", "thành phố", "tỉnh", "thôn",
 	"hộ gia đình", "trường học", "trường", "bệnh viện", "trạm", "mô hình", "đề án", "dự án",
 	"nhiệm vụ", "bộ", "CSDL", "HTTT", "DVCTT", "CBCCVC", "CBCC",
+	"tổ công nghệ số cộng đồng", "tổ", "sản phẩm", "hợp tác xã", "hộ kinh doanh", "hộ",
+	"chương trình", "khóa", "khoá", "buổi", "hội nghị", "tin bài", "giao dịch", "học sinh",
+	"sinh viên", "giáo viên", "cơ sở y tế", "cơ sở giáo dục", "cơ sở", "km", "điểm phát",
+	"doanh nghiệp công nghệ số", "thành viên", "chuyên gia", "kỹ sư", "lao động", "người dân",
+	"thủ tục hành chính", "quy trình", "bộ thủ tục", "văn bản quy phạm pháp luật", "trạm BTS",
 })
 
 // admin units may follow UBND directly: "UBND huyện, thị xã, thành phố".

@@ -98,6 +98,8 @@ func Extract(doc *corpus.Document, x *corpus.Extraction) {
 				t.Recurring = true
 			} else if y := statedYear(text, ss, ie, f, skip); y != 0 {
 				t.Year = &y
+			} else if y := leadInYear(text, ss); y != 0 {
+				t.Year = &y
 			} else if period != nil {
 				y := period.To
 				t.Year = &y
@@ -536,6 +538,32 @@ func statedYear(text string, ss, ie int, f figure, skip []corpus.Span) int {
 		return best
 	}
 	return after
+}
+
+// leadInYear is the year of a lead-in line above a list of items ("Đến
+// năm 2030:", "b) Định hướng đến năm 2030"), 0 when the items have none:
+// it looks back over the sibling items to the first line ending in ":" or
+// the first heading.
+func leadInYear(text string, ss int) int {
+	end := ss
+	for n := 0; n < 15 && end > 0; n++ {
+		b := lineBegin(text, end-1)
+		line := strings.TrimSpace(text[b:end])
+		end = b
+		if line == "" {
+			continue
+		}
+		heading := headLetter.MatchString(line) || headArabic.MatchString(line) || headRoman.MatchString(line)
+		if strings.HasSuffix(line, ":") || heading {
+			for _, m := range yearStated.FindAllStringSubmatch(dateYear.ReplaceAllString(line, ""), -1) {
+				if y, _ := strconv.Atoi(m[1]); y != 0 {
+					return y
+				}
+			}
+			return 0
+		}
+	}
+	return 0
 }
 
 // trimQuote trims the item to its words (no bullets or trailing
