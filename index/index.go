@@ -24,7 +24,7 @@ import (
 
 // Version is the layout of the index: entries, fields and analyzers. An
 // index written with another version is rebuilt from the store.
-const Version = "kehoach-index-3"
+const Version = "kehoach-index-4"
 
 // Entry kinds. A document is one entry; each of its records is another.
 const (
@@ -43,7 +43,8 @@ const (
 	fKind        = "kind"
 	fDoc         = "doc"
 	fSource      = "source"
-	fType        = "type"
+	fType        = "type"      // folded, for filters
+	fTypeName    = "type_name" // as written, for facets
 	fProvince    = "province"
 	fProvinceNow = "province_now"
 	fYear        = "year"
@@ -127,7 +128,8 @@ func newMapping() mapping.IndexMapping {
 	dm.AddFieldMappingsAt(fKind, keyword(fKind, true))
 	dm.AddFieldMappingsAt(fDoc, keyword(fDoc, false))
 	dm.AddFieldMappingsAt(fSource, keyword(fSource, false))
-	dm.AddFieldMappingsAt(fType, keyword(fType, true))
+	dm.AddFieldMappingsAt(fType, keyword(fType, false))
+	dm.AddFieldMappingsAt(fTypeName, keyword(fTypeName, true))
 	dm.AddFieldMappingsAt(fProvince, keyword(fProvince, true))
 	dm.AddFieldMappingsAt(fProvinceNow, keyword(fProvinceNow, true))
 	dm.AddFieldMappingsAt(fYear, num(fYear))
@@ -324,13 +326,13 @@ func parseID(id string) (doc, kind string, n int) {
 
 // docFields are the fields every entry of a document shares.
 type docFields struct {
-	typ, province, provinceNow string
-	years                      []int
+	typ, typeName, province, provinceNow string
+	years                                []int
 }
 
 func fieldsOf(rec *corpus.Extraction) docFields {
 	d := rec.Document
-	f := docFields{typ: foldKey(d.Type), province: d.Province, provinceNow: d.ProvinceNow}
+	f := docFields{typ: foldKey(d.Type), typeName: strings.TrimSpace(d.Type), province: d.Province, provinceNow: d.ProvinceNow}
 	if p, ok := province.Lookup(d.Province); ok {
 		f.province = p.Name
 		if f.provinceNow == "" {
@@ -373,6 +375,7 @@ func entry(kind, doc string, f docFields, years []int, text string) map[string]i
 	e := map[string]interface{}{fKind: kind, fDoc: doc, fText: text}
 	if f.typ != "" {
 		e[fType] = f.typ
+		e[fTypeName] = f.typeName
 	}
 	if f.province != "" {
 		e[fProvince] = f.province

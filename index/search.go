@@ -119,7 +119,7 @@ type Result struct {
 }
 
 // Facet names.
-var facetFields = []string{fKind, fProvince, fProvinceNow, fYearKey, fType, fIndicator}
+var facetFields = []string{fKind, fProvince, fProvinceNow, fYearKey, fTypeName, fIndicator}
 
 // parsed is a query turned into bleve clauses plus the terms to mark in
 // snippets.
@@ -594,8 +594,11 @@ func (ix *Index) Search(ctx context.Context, q Query) (*Result, error) {
 }
 
 func facetName(f string) string {
-	if f == fYearKey {
+	switch f {
+	case fYearKey:
 		return "year"
+	case fTypeName:
+		return "type"
 	}
 	return f
 }
@@ -729,8 +732,14 @@ func snippetOf(text string, base int, marks map[string]bool, width int) Snippet 
 		if x.s < start || x.e > end || x.s-start < last {
 			continue
 		}
-		sn.Marks = append(sn.Marks, corpus.Span{Start: x.s - start, End: x.e - start})
-		last = x.e - start
+		s, e := x.s-start, x.e-start
+		// Matches separated by spaces only make one mark: «mức độ 4».
+		if n := len(sn.Marks); n > 0 && strings.Trim(sn.Text[last:s], " ") == "" {
+			sn.Marks[n-1].End = e
+		} else {
+			sn.Marks = append(sn.Marks, corpus.Span{Start: s, End: e})
+		}
+		last = e
 	}
 	return sn
 }

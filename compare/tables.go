@@ -1,0 +1,421 @@
+package compare
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+
+	"kehoach/index"
+)
+
+// cellOf joins records into one cell: distinct texts joined by "; ",
+// the first record's figure as the value, every record as evidence.
+func cellOf(rs []index.Record, text func(index.Record) string, value func(index.Record) (float64, string)) Cell {
+	c := Cell{Status: StatusOK}
+	seen := map[string]bool{}
+	var texts []string
+	for _, r := range rs {
+		t := text(r)
+		if !seen[t] {
+			seen[t] = true
+			texts = append(texts, t)
+		}
+		c.Evidence = append(c.Evidence, evidence(r))
+	}
+	c.Text = strings.Join(texts, "; ")
+	if len(rs) > 0 && value != nil {
+		v, u := value(rs[0])
+		c.Value, c.Unit = &v, u
+	}
+	return c
+}
+
+func isTarget(r index.Record) bool {
+	return r.Target != nil && (r.Target.Kind == "" || r.Target.Kind == "target")
+}
+
+// Targets is the indicator × province table of stated targets.
+func Targets(ctx context.Context, src Source, o Options) (*Table, error) {
+	ps, err := plans(ctx, src, o)
+	if err != nil {
+		return nil, err
+	}
+	provs := provincesOf(ps)
+	f := o.filter(index.KindTarget)
+	f.Indicator = o.Indicator
+	recs, err := src.Records(ctx, f)
+	if err != nil {
+		return nil, err
+	}
+	t := &Table{Name: "targets", Title: "Targets by indicator and province", Corner: "Indicator", Columns: provs, Province: o.grouping()}
+	by := map[string]map[string][]index.Record{}
+	unmapped := 0
+	for _, r := range recs {
+		if !isTarget(r) {
+			continue
+		}
+		if r.Target.Indicator == "" {
+			unmapped++
+			continue
+		}
+		id := r.Target.Indicator
+		if by[id] == nil {
+			by[id] = map[string][]index.Record{}
+		}
+		p := o.group(r.Meta)
+		by[id][p] = append(by[id][p], r)
+	}
+	ids := make([]string, 0, len(by))
+	for id := range by {
+		ids = append(ids, id)
+	}
+	if o.Indicator != "" && len(ids) == 0 {
+		ids = append(ids, o.Indicator)
+	}
+	sort.Strings(ids)
+	for _, id := range ids {
+		row := Row{Key: id, Label: indicatorLabel(id)}
+		for _, p := range provs {
+			rs := by[id][p]
+			if len(rs) == 0 {
+				row.Cells = append(row.Cells, empty(StatusNoFigure))
+				continue
+			}
+			sortByYear(rs)
+			row.Cells = append(row.Cells, cellOf(rs, func(r index.Record) string { return formatTarget(r.Target) },
+				func(r index.Record) (float64, string) { return r.Target.Value, r.Target.Unit }))
+		}
+		t.Rows = append(t.Rows, row)
+	}
+	if unmapped > 0 {
+		t.Notes = append(t.Notes, fmt.Sprintf("%d targets name no indicator id and are not shown (kehoach search --kind target lists them)", unmapped))
+	}
+	if len(provs) == 0 {
+		t.Notes = append(t.Notes, "no plan ingested")
+	}
+	return t, nil
+}
+
+// sortByYear puts the latest year first.
+func sortByYear(rs []index.Record) {
+	year := func(r index.Record) int {
+		if r.Target != nil && r.Target.Year != nil {
+			return *r.Target.Year
+		}
+		return 0
+	}
+	sort.SliceStable(rs, func(i, j int) bool { return year(rs[i]) > year(rs[j]) })
+}
+
+type period struct{ from, to int }
+
+func (p period) label() string {
+	switch {
+	case p.from == 0:
+		return "(year unknown)"
+	case p.from == p.to:
+		return fmt.Sprint(p.from)
+	}
+	return fmt.Sprintf("%d–%d", p.from, p.to)
+}
+
+func budgetPeriod(r index.Record) period {
+	b := r.Budget
+	switch {
+	case b.Year != nil:
+		return period{*b.Year, *b.Year}
+	case b.Period != nil && b.Period.From > 0:
+		return period{b.Period.From, max(b.Period.To, b.Period.From)}
+	case r.Meta.Period != nil:
+		return period{r.Meta.Period.From, max(r.Meta.Period.To, r.Meta.Period.From)}
+	}
+	return period{}
+}
+
+// Budgets is the province × year (or period) table of stated budget
+// totals.
+func Budgets(ctx context.Context, src Source, o Options) (*Table, error) {
+	ps, err := plans(ctx, src, o)
+	if err != nil {
+		return nil, err
+	}
+	provs := provincesOf(ps)
+	recs, err := src.Records(ctx, o.filter(index.KindBudget))
+	if err != nil {
+		return nil, err
+	}
+	by := map[string]map[period][]index.Record{}
+	cols := map[period]bool{}
+	for _, r := range recs {
+		if r.Budget == nil || r.Budget.Kind != "total" {
+			continue
+		}
+		pe := budgetPeriod(r)
+		p := o.group(r.Meta)
+		if by[p] == nil {
+			by[p] = map[period][]index.Record{}
+		}
+		by[p][pe] = append(by[p][pe], r)
+		cols[pe] = true
+	}
+	var periods []period
+	for pe := range cols {
+		periods = append(periods, pe)
+	}
+	sort.Slice(periods, func(i, j int) bool {
+		if periods[i].from != periods[j].from {
+			return periods[i].from < periods[j].from
+		}
+		return periods[i].to < periods[j].to
+	})
+	t := &Table{Name: "budgets", Title: "Stated budget totals by province and year", Corner: "Province", Province: o.grouping()}
+	for _, pe := range periods {
+		t.Columns = append(t.Columns, pe.label())
+	}
+	for _, p := range provs {
+		row := Row{Key: p, Label: p}
+		for _, pe := range periods {
+			rs := by[p][pe]
+			if len(rs) == 0 {
+				row.Cells = append(row.Cells, empty(coverage(ps, p, pe)))
+				continue
+			}
+			row.Cells = append(row.Cells, cellOf(rs, func(r index.Record) string { return FormatVND(r.Budget.AmountVND) },
+				func(r index.Record) (float64, string) { return float64(r.Budget.AmountVND), "đồng" }))
+		}
+		t.Rows = append(t.Rows, row)
+	}
+	if len(periods) == 0 {
+		t.Notes = append(t.Notes, "no budget total stated in the plans ingested")
+	}
+	return t, nil
+}
+
+// coverage says why a province has no figure for a period: no_figure
+// when a plan of the province covering part of the period was ingested,
+// no_plan otherwise.
+func coverage(ps []plan, province string, pe period) string {
+	for _, p := range ps {
+		if p.province != province {
+			continue
+		}
+		if pe.from == 0 || p.from == 0 || (p.from <= pe.to && pe.from <= p.to) {
+			return StatusNoFigure
+		}
+	}
+	return StatusNoPlan
+}
+
+// Citations is the matrix of cited legal documents × province.
+func Citations(ctx context.Context, src Source, o Options) (*Table, error) {
+	ps, err := plans(ctx, src, o)
+	if err != nil {
+		return nil, err
+	}
+	provs := provincesOf(ps)
+	recs, err := src.Records(ctx, o.filter(index.KindCitation))
+	if err != nil {
+		return nil, err
+	}
+	by := map[string]map[string][]index.Record{}
+	label := map[string]string{}
+	for _, r := range recs {
+		c := r.Citation
+		if c == nil {
+			continue
+		}
+		key := c.Number
+		if key == "" {
+			key = c.Title
+		}
+		if key == "" {
+			continue
+		}
+		if by[key] == nil {
+			by[key] = map[string][]index.Record{}
+			label[key] = strings.TrimSpace(c.Type + " " + c.Number)
+			if c.Number == "" {
+				label[key] = strings.TrimSpace(c.Type + " " + c.Title)
+			}
+		}
+		p := o.group(r.Meta)
+		by[key][p] = append(by[key][p], r)
+	}
+	keys := make([]string, 0, len(by))
+	for k := range by {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		a, b := len(by[keys[i]]), len(by[keys[j]])
+		if a != b {
+			return a > b
+		}
+		return keys[i] < keys[j]
+	})
+	t := &Table{Name: "citations", Title: "Legal documents cited, by province", Corner: "Cited document", Columns: provs, Province: o.grouping()}
+	for _, k := range keys {
+		row := Row{Key: k, Label: label[k]}
+		for _, p := range provs {
+			rs := by[k][p]
+			if len(rs) == 0 {
+				row.Cells = append(row.Cells, Cell{Text: "—", Status: StatusNoFigure})
+				continue
+			}
+			n := 0
+			for _, r := range rs {
+				n += max(r.Citation.Count, 1)
+			}
+			c := cellOf(rs, func(index.Record) string { return fmt.Sprintf("✓ %d", n) }, nil)
+			v := float64(n)
+			c.Value = &v
+			row.Cells = append(row.Cells, c)
+		}
+		t.Rows = append(t.Rows, row)
+	}
+	return t, nil
+}
+
+// Progress sets each province's targets beside the achieved figures
+// reported for the same indicator.
+func Progress(ctx context.Context, src Source, o Options) (*Table, error) {
+	f := o.filter(index.KindTarget)
+	f.Indicator = o.Indicator
+	recs, err := src.Records(ctx, f)
+	if err != nil {
+		return nil, err
+	}
+	type key struct{ province, indicator string }
+	targets := map[key][]index.Record{}
+	achieved := map[key][]index.Record{}
+	for _, r := range recs {
+		if r.Target == nil || r.Target.Indicator == "" {
+			continue
+		}
+		k := key{o.group(r.Meta), r.Target.Indicator}
+		if r.Target.Kind == "achieved" {
+			achieved[k] = append(achieved[k], r)
+		} else {
+			targets[k] = append(targets[k], r)
+		}
+	}
+	var keys []key
+	for k := range achieved {
+		keys = append(keys, k)
+	}
+	for k := range targets {
+		if _, ok := achieved[k]; !ok {
+			keys = append(keys, k)
+		}
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		if keys[i].province != keys[j].province {
+			return collate(keys[i].province) < collate(keys[j].province)
+		}
+		return keys[i].indicator < keys[j].indicator
+	})
+	t := &Table{Name: "progress", Title: "Targets versus achieved figures", Corner: "Province · indicator",
+		Columns: []string{"Target", "Achieved"}, Province: o.grouping()}
+	txt := func(r index.Record) string { return formatTarget(r.Target) }
+	val := func(r index.Record) (float64, string) { return r.Target.Value, r.Target.Unit }
+	for _, k := range keys {
+		row := Row{Key: k.province + "/" + k.indicator, Label: k.province + " · " + indicatorLabel(k.indicator)}
+		for _, rs := range [][]index.Record{targets[k], achieved[k]} {
+			if len(rs) == 0 {
+				row.Cells = append(row.Cells, empty(StatusNoFigure))
+				continue
+			}
+			sortByYear(rs)
+			row.Cells = append(row.Cells, cellOf(rs, txt, val))
+		}
+		t.Rows = append(t.Rows, row)
+	}
+	return t, nil
+}
+
+// ProvincePlans sets one province's plans side by side over the years:
+// a column per plan, a row per indicator plus the budget total.
+func ProvincePlans(ctx context.Context, src Source, o Options) (*Table, error) {
+	if o.Province == "" {
+		return nil, fmt.Errorf("compare: the province table needs a province")
+	}
+	ps, err := plans(ctx, src, o)
+	if err != nil {
+		return nil, err
+	}
+	sort.SliceStable(ps, func(i, j int) bool {
+		if ps[i].from != ps[j].from {
+			return ps[i].from < ps[j].from
+		}
+		return ps[i].doc < ps[j].doc
+	})
+	t := &Table{Name: "province", Title: "Plans of " + o.Province + " over the years", Corner: "Indicator", Province: o.grouping()}
+	col := map[string]int{}
+	for i, p := range ps {
+		l := period{p.from, p.to}.label()
+		if p.number != "" {
+			l += " · " + p.number
+		}
+		t.Columns = append(t.Columns, l)
+		col[p.doc] = i
+	}
+	recs, err := src.Records(ctx, o.filter(index.KindTarget))
+	if err != nil {
+		return nil, err
+	}
+	byInd := map[string]map[int][]index.Record{}
+	for _, r := range recs {
+		if !isTarget(r) || r.Target.Indicator == "" {
+			continue
+		}
+		if byInd[r.Target.Indicator] == nil {
+			byInd[r.Target.Indicator] = map[int][]index.Record{}
+		}
+		byInd[r.Target.Indicator][col[r.Doc]] = append(byInd[r.Target.Indicator][col[r.Doc]], r)
+	}
+	ids := make([]string, 0, len(byInd))
+	for id := range byInd {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	for _, id := range ids {
+		row := Row{Key: id, Label: indicatorLabel(id)}
+		for i := range ps {
+			rs := byInd[id][i]
+			if len(rs) == 0 {
+				row.Cells = append(row.Cells, empty(StatusNoFigure))
+				continue
+			}
+			sortByYear(rs)
+			row.Cells = append(row.Cells, cellOf(rs, func(r index.Record) string { return formatTarget(r.Target) },
+				func(r index.Record) (float64, string) { return r.Target.Value, r.Target.Unit }))
+		}
+		t.Rows = append(t.Rows, row)
+	}
+	brecs, err := src.Records(ctx, o.filter(index.KindBudget))
+	if err != nil {
+		return nil, err
+	}
+	byDoc := map[int][]index.Record{}
+	for _, r := range brecs {
+		if r.Budget != nil && r.Budget.Kind == "total" {
+			byDoc[col[r.Doc]] = append(byDoc[col[r.Doc]], r)
+		}
+	}
+	row := Row{Key: "budget.total", Label: "Tổng kinh phí (stated total)"}
+	for i := range ps {
+		rs := byDoc[i]
+		if len(rs) == 0 {
+			row.Cells = append(row.Cells, empty(StatusNoFigure))
+			continue
+		}
+		row.Cells = append(row.Cells, cellOf(rs, func(r index.Record) string {
+			return FormatVND(r.Budget.AmountVND) + " (" + budgetPeriod(r).label() + ")"
+		}, func(r index.Record) (float64, string) { return float64(r.Budget.AmountVND), "đồng" }))
+	}
+	t.Rows = append(t.Rows, row)
+	if len(ps) == 0 {
+		t.Notes = append(t.Notes, "no plan of "+o.Province+" ingested")
+	}
+	return t, nil
+}
