@@ -17,19 +17,12 @@ import (
 
 	"kehoach/corpus"
 	"kehoach/corpus/province"
+	"kehoach/extract/citation"
 	"kehoach/extract/vnnum"
 )
 
 // header is how far into the text the header block may reach.
 const header = 6000
-
-// typeNames maps the type abbreviation of a symbol to the type's name.
-var typeNames = map[string]string{
-	"QĐ": "Quyết định", "KH": "Kế hoạch", "NQ": "Nghị quyết", "CT": "Chỉ thị",
-	"TB": "Thông báo", "BC": "Báo cáo", "HD": "Hướng dẫn", "TTR": "Tờ trình",
-	"CTR": "Chương trình", "ĐA": "Đề án", "TT": "Thông tư", "NĐ": "Nghị định",
-	"CV": "Công văn", "KL": "Kết luận", "QC": "Quy chế", "QYĐ": "Quy định",
-}
 
 // typeLines are the type headings of the header block, upper case.
 var typeLines = []string{"QUYẾT ĐỊNH", "KẾ HOẠCH", "NGHỊ QUYẾT", "CHỈ THỊ", "THÔNG BÁO", "BÁO CÁO",
@@ -167,45 +160,11 @@ func firstLine(t string) string {
 	return ""
 }
 
-// Canonical canonicalises a document symbol: NFC text, no spaces, dashes
-// unified, the type and issuer part upper-case except the mixed-case
-// abbreviations (TTg, TTr, CTr).
+// Canonical canonicalises a document symbol the way citations are
+// canonicalised (citation.CanonicalSymbol), so a document and the
+// citations of it share one spelling.
 func Canonical(s string) string {
-	s = strings.NewReplacer("–", "-", "—", "-", "‐", "-", "‑", "-", "−", "-", "Ð", "Đ").Replace(s)
-	s = spaces.ReplaceAllString(s, "")
-	s = strings.Trim(s, ".,;:")
-	i := strings.IndexAny(s, "/-")
-	if i < 0 {
-		return s
-	}
-	head, tail := s[:i+1], strings.ToUpper(s[i+1:])
-	for _, mixed := range []string{"TTg", "TTr", "CTr"} {
-		up := strings.ToUpper(mixed)
-		tail = replaceToken(tail, up, mixed)
-	}
-	return head + tail
-}
-
-// replaceToken replaces tok where it is a whole part between / and -.
-func replaceToken(s, tok, with string) string {
-	parts := strings.FieldsFunc(s, func(r rune) bool { return r == '/' || r == '-' })
-	seps := []rune{}
-	for _, r := range s {
-		if r == '/' || r == '-' {
-			seps = append(seps, r)
-		}
-	}
-	var b strings.Builder
-	for i, p := range parts {
-		if p == tok {
-			p = with
-		}
-		b.WriteString(p)
-		if i < len(seps) {
-			b.WriteRune(seps[i])
-		}
-	}
-	return b.String()
+	return citation.CanonicalSymbol(strings.Trim(strings.TrimSpace(s), ".,;:"))
 }
 
 // sameNumber compares symbols by their number and type only: a document
@@ -236,7 +195,7 @@ func TypeOf(symbol string) string {
 	if i := strings.Index(s, "-"); i > 0 && i < strings.Index(s+"/", "/") {
 		// Party form NUM-TYPE/ISSUER.
 		if j := strings.Index(s, "/"); j > i {
-			if n, ok := typeNames[s[i+1:j]]; ok {
+			if n := citation.TypeName(s[i+1 : j]); n != "" {
 				return n
 			}
 		}
@@ -252,7 +211,7 @@ func TypeOf(symbol string) string {
 	} else {
 		return "Công văn"
 	}
-	if n, ok := typeNames[typ]; ok {
+	if n := citation.TypeName(typ); n != "" {
 		return n
 	}
 	if len(parts) == 3 { // 12/2020/QH14
