@@ -87,6 +87,9 @@ type Citation struct {
 	// Number stays as written). SupersededBy is that entry's successor.
 	Registry     string `json:"registry,omitempty"`
 	SupersededBy string `json:"superseded_by,omitempty"`
+	// Mentions are the spans of every mention, the first one included
+	// (later stages skip figures inside them).
+	Mentions []Span `json:"mentions,omitempty"`
 }
 
 // Target is a quantified commitment (kind "target") or a reported status

@@ -107,9 +107,9 @@ func newContext(text string, notes []corpus.Note) *context {
 		}
 	}
 	closeAt(len(text))
-	if len(notes) == 0 {
-		ctx.notes = findNotes(text)
-	}
+	// ingest's footnotes and the ones found here: a note whose marker
+	// ingest could not link is still linked by its superscript.
+	ctx.notes = append(append([]corpus.Note(nil), notes...), findNotes(text)...)
 	return ctx
 }
 
@@ -511,6 +511,9 @@ func build(text string, ms []*mention) *cit {
 		}
 	}
 	c.Quote = text[c.Span.Start:c.Span.End]
+	for _, m := range ms {
+		c.Mentions = append(c.Mentions, m.span)
+	}
 	return c
 }
 
