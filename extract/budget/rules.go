@@ -3,6 +3,7 @@ package budget
 import (
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"kehoach/corpus"
 	"kehoach/extract/vnnum"
@@ -13,6 +14,7 @@ var (
 	reShare         = regexp.MustCompile(`(?i)(tối thiểu|ít nhất|không dưới|không thấp hơn|tối đa|không quá|không vượt quá|khoảng|xấp xỉ|trên|dưới)?(?:\s+từ)?\s*(\d{1,3}(?:,\d{1,2})?)\s*%\s*(?:trong|trên|của)?\s*((?:tổng\s+)?(?:kinh phí|mức đầu tư|chi ngân sách|ngân sách|nguồn vốn|vốn|chi thường xuyên|chi đầu tư)[^;.()]*)`)
 	rePurposeAfter  = regexp.MustCompile(`(?i)(?:^|\s)(?:dành cho|để chi cho|để|chi cho|cho)\s+(.+)$`)
 	rePurposeBefore = regexp.MustCompile(`(?i)(?:chi cho|dành cho|cho)\s+(.+?)\s*(?:đạt|là|bằng|chiếm|tối thiểu|ít nhất|khoảng|trong)?\s*$`)
+	reBaseWord      = regexp.MustCompile(`(?i)(kinh phí|ngân sách|vốn|mức đầu tư|chi thường xuyên|chi đầu tư)`)
 	reRecurring     = regexp.MustCompile(`(?i)(hàng năm|hằng năm|mỗi năm|/năm)`)
 )
 
@@ -27,7 +29,7 @@ var comparators = map[string]string{
 // chi ngân sách hàng năm", "tối thiểu từ 1% trên tổng chi ngân sách".
 func Rules(text string) []corpus.BudgetRule {
 	var out []corpus.BudgetRule
-	for _, m := range reShare.FindAllStringSubmatchIndex(text, -1) {
+	for _, m := range shareMatches(text) {
 		share, ok := vnnum.ParseNumber(text[m[4]:m[5]])
 		if !ok || share <= 0 || share > 100 {
 			continue
@@ -76,4 +78,61 @@ func trimEnd(text string, end int) int {
 		end--
 	}
 	return end
+}
+
+// shareMatches runs reShare only around each "%" of the text (the
+// pattern is slow on whole documents), with offsets into text.
+func shareMatches(text string) [][]int {
+	var out [][]int
+	last := 0
+	for i := 0; i < len(text); {
+		k := strings.IndexByte(text[i:], '%')
+		if k < 0 {
+			break
+		}
+		pct := i + k
+		i = pct + 1
+		// the base follows the "%" closely: skip the many percentages
+		// that are targets, not shares of money
+		near := pct + 48
+		if near > len(text) {
+			near = len(text)
+		}
+		if !reBaseWord.MatchString(text[pct:near]) {
+			continue
+		}
+		w0 := pct - 64
+		if w0 < last {
+			w0 = last
+		}
+		if w0 < 0 {
+			w0 = 0
+		}
+		for w0 < pct && !utf8.RuneStart(text[w0]) {
+			w0++
+		}
+		w1 := pct + 600
+		if w1 > len(text) {
+			w1 = len(text)
+		}
+		for w1 < len(text) && !utf8.RuneStart(text[w1]) {
+			w1++
+		}
+		for _, m := range reShare.FindAllStringSubmatchIndex(text[w0:w1], -1) {
+			if m[5]+w0 > pct || strings.TrimSpace(text[m[5]+w0:pct]) != "" {
+				continue // another "%"
+			}
+			abs := make([]int, len(m))
+			for j, v := range m {
+				abs[j] = v
+				if v >= 0 {
+					abs[j] = v + w0
+				}
+			}
+			out = append(out, abs)
+			last = abs[1]
+			break
+		}
+	}
+	return out
 }

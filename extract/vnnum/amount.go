@@ -49,8 +49,105 @@ var dongCompounds = map[string]bool{
 // applied and mixed forms ("16 tỷ 368 triệu đồng") summed.
 func FindAmounts(s string) []Amount {
 	var out []Amount
-	for _, m := range amountRe.FindAllStringSubmatchIndex(s, -1) {
+	last := 0 // end of the last amount found
+	for i := 0; i < len(s); {
+		pos, end := nextCurrency(s, i)
+		if pos < 0 {
+			break
+		}
+		i = end
+		// money needs a figure shortly before its currency word
+		from := pos - 48
+		if from < last {
+			from = last
+		}
+		if from < 0 {
+			from = 0
+		}
+		if !strings.ContainsAny(s[from:pos], "0123456789") {
+			continue
+		}
+		w0 := pos - 64
+		if w0 < last {
+			w0 = last
+		}
+		if w0 < 0 {
+			w0 = 0
+		}
+		for w0 > 0 && !utf8.RuneStart(s[w0]) {
+			w0++
+		}
+		n := len(out)
+		out = appendAmounts(out, s, w0, end)
+		if len(out) > n {
+			last = out[len(out)-1].End
+		}
+	}
+	return out
+}
+
+// nextCurrency finds the next word at or after i that may be a currency
+// word: đồng, đ, VNĐ, VND, ₫. It returns its start and end, or -1.
+func nextCurrency(s string, i int) (int, int) {
+	for ; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == 0xC4 && i+1 < len(s) && (s[i+1] == 0x91 || s[i+1] == 0x90): // đ Đ
+			if i > 0 && isWordByteBefore(s, i) {
+				continue
+			}
+			e := i + 2
+			for e < len(s) {
+				r, n := utf8.DecodeRuneInString(s[e:])
+				if !unicode.IsLetter(r) {
+					break
+				}
+				e += n
+			}
+			w := strings.ToLower(s[i:e])
+			if w == "đồng" || w == "đ" {
+				return i, e
+			}
+			i = e - 1
+		case c == 0xE2 && strings.HasPrefix(s[i:], "₫"):
+			return i, i + len("₫")
+		case (c == 'v' || c == 'V') && i+2 < len(s) && (s[i+1] == 'n' || s[i+1] == 'N'):
+			if i > 0 && isWordByteBefore(s, i) {
+				continue
+			}
+			rest := strings.ToLower(s[i+2:])
+			switch {
+			case strings.HasPrefix(rest, "đ"):
+				return i, i + 2 + len("đ")
+			case strings.HasPrefix(rest, "d"):
+				return i, i + 3
+			}
+		}
+	}
+	return -1, -1
+}
+
+// isWordByteBefore reports whether the rune before s[i] is a letter.
+func isWordByteBefore(s string, i int) bool {
+	r, _ := utf8.DecodeLastRuneInString(s[:i])
+	return unicode.IsLetter(r)
+}
+
+// appendAmounts adds the amounts found in s[w0:w1] (offsets absolute).
+func appendAmounts(out []Amount, s string, w0, w1 int) []Amount {
+	for _, mm := range amountRe.FindAllStringSubmatchIndex(s[w0:w1], -1) {
+		m := make([]int, len(mm))
+		for i, v := range mm {
+			if v >= 0 {
+				m[i] = v + w0
+			} else {
+				m[i] = v
+			}
+		}
 		start, end := m[2], m[5]
+		if end != w1 {
+			continue
+		}
 		// the number must not continue a longer token (a digit, a letter,
 		// a dot or comma before it: "5362/QĐ" or "a1.000")
 		if start > 0 {
@@ -80,9 +177,17 @@ func FindAmounts(s string) []Amount {
 		if a.unit == "" {
 			a.Amount.Unit = cur
 		}
-		if q := qualRe.FindStringSubmatchIndex(s[:start]); q != nil {
-			a.Amount.Qualifier = strings.ToLower(s[q[2]:q[3]])
-			a.Amount.QStart = q[2]
+		// qualifiers are short: look at the few bytes before the figure
+		from := start - 48
+		if from < 0 {
+			from = 0
+		}
+		for from > 0 && !utf8.RuneStart(s[from]) {
+			from++
+		}
+		if q := qualRe.FindStringSubmatchIndex(s[from:start]); q != nil {
+			a.Amount.Qualifier = strings.ToLower(s[from+q[2] : from+q[3]])
+			a.Amount.QStart = from + q[2]
 		}
 		out = append(out, a.Amount)
 	}
