@@ -79,4 +79,12 @@ func TestGold(t *testing.T) {
 	if gold > 0 {
 		t.Logf("indicator accuracy: %d/%d = %.3f", right, gold, float64(right)/float64(gold))
 	}
+	// the bar: F1 >= 0.90 with kind right, indicator right for
+	// >= 85% of the gold targets that name one
+	if tot.F1() < 0.90 {
+		t.Errorf("target F1 %.3f < 0.90 (run with -v for the misses)", tot.F1())
+	}
+	if gold > 0 && float64(right) < 0.85*float64(gold) {
+		t.Errorf("indicator accuracy %d/%d < 0.85", right, gold)
+	}
 }
