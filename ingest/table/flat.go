@@ -274,8 +274,9 @@ func learnWidth(starts []int, n int) int {
 		}
 	}
 	if best == 0 {
-		for d, c := range count {
-			if d <= n && d >= 2 && (best == 0 || c > count[best]) {
+		// the most frequent length, the widest on a tie
+		for d := n; d >= 2; d-- {
+			if count[d] > 0 && (best == 0 || count[d] > count[best]) {
 				best = d
 			}
 		}
