@@ -53,6 +53,7 @@ var (
 	headPart     = regexp.MustCompile(`^(?i:phần)\s+(?:[IVXLC]+|\d+|thứ\s+\p{L}+)\b`)
 	headAppendix = regexp.MustCompile(`^(?:PHỤ LỤC|Phụ lục|PHỤ LỤC)\b`)
 	headRoman    = regexp.MustCompile(`^[IVXLC]+\.\s+\S`)
+	headCapital  = regexp.MustCompile(`^[A-HK-UWYĐ]\.\s+\p{Lu}`)
 	headArabic   = regexp.MustCompile(`^\d+(?:\.\d+)*\.?\s+\p{L}`)
 	headLetter   = regexp.MustCompile(`^[a-zđ]\)\s+\S`)
 	yearRe       = regexp.MustCompile(`\b(19[5-9]\d|20\d\d)\b`)
@@ -181,7 +182,7 @@ func scanHeadings(text string) []sec {
 		case line == "":
 		case headAppendix.MatchString(line):
 			level, app = 1, true
-		case headPart.MatchString(line):
+		case headPart.MatchString(line), headCapital.MatchString(line):
 			level = 1
 		case headRoman.MatchString(line):
 			level = 2
@@ -231,7 +232,9 @@ func classify(head string) string {
 		return kindTarget
 	case has("ket qua", "hien trang", "thuc trang", "tinh hinh", "kho khan", "han che", "ton tai"):
 		return kindAchieved
-	case has("muc tieu", "chi tieu", "nhiem vu", "giai phap", "noi dung ke hoach", "ke hoach", "dinh huong", "to chuc thuc hien", "lo trinh", "can cu"):
+	case has("can cu", "su can thiet", "boi canh", "co so phap ly", "quan diem") && !has("muc tieu", "nhiem vu"):
+		return kindSkip // grounds and context: national targets quoted there are not the plan's
+	case has("muc tieu", "chi tieu", "nhiem vu", "giai phap", "noi dung ke hoach", "ke hoach", "dinh huong", "to chuc thuc hien", "lo trinh"):
 		return kindTarget
 	}
 	return ""

@@ -143,6 +143,8 @@ func TestForms(t *testing.T) {
 			[]string{"achieved = 12/63 tỉnh, thành phố y=2020 rank"}},
 		{"lead-in years", plan + "a) Đến năm 2025:\n\n+ 80% dịch vụ công trực tuyến mức độ 4;\n+ 90% hồ sơ công việc tại cấp tỉnh;\n\nb) Định hướng đến năm 2030:\n\n+ 100% dịch vụ công trực tuyến mức độ 4.",
 			[]string{"target = 80 % y=2025", "target = 90 % y=2025 scope=cấp tỉnh", "target = 100 % y=2030"}},
+		{"national targets quoted in the context are not the plan's", "I. SỰ CẦN THIẾT\n\nChương trình quốc gia đặt mục tiêu 80% dịch vụ công trực tuyến mức độ 4.\n\nII. MỤC TIÊU\n\n- 60% dịch vụ công trực tuyến mức độ 4.",
+			[]string{"target = 60 % y=2025"}},
 		{"tabular appendix skipped", plan + "- 100% xã có cáp quang.\n\nPHỤ LỤC 1\n\nSTT\nNội dung\nKinh phí\n1\nĐầu tư 02 điểm cầu\n2.000\n2\nNâng cấp 100% máy tính\n969\n3\nThuê\n1.147\n",
 			[]string{"target = 100 % y=2025"}},
 	}
