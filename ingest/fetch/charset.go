@@ -29,13 +29,13 @@ func Decode(body []byte, contentType string) (string, string) {
 		}
 	}
 	if name == "utf-8" {
-		return string(bytes.TrimPrefix(body, []byte("\xef\xbb\xbf"))), name
+		return strings.ToValidUTF8(string(bytes.TrimPrefix(body, []byte("\xef\xbb\xbf"))), "\uFFFD"), name
 	}
 	out, err := io.ReadAll(transform.NewReader(bytes.NewReader(body), e.NewDecoder()))
 	if err != nil {
 		return strings.ToValidUTF8(string(body), "\uFFFD"), "utf-8"
 	}
-	return string(out), name
+	return strings.ToValidUTF8(string(out), "\uFFFD"), name
 }
 
 // declares1252 reports whether windows-1252 (or its alias latin1) was

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"time"
 
+	"golang.org/x/text/unicode/norm"
+
 	"kehoach/corpus"
 )
 
@@ -92,6 +94,9 @@ func (f *Fetcher) page(ctx context.Context, where string, v *Validators) (*Page,
 		return nil, resp, nil
 	}
 	txt, _ := resp.Text()
+	// Legacy code pages (windows-1258) store tone marks as combining
+	// characters; adapters match labels and ingest expects NFC.
+	txt = norm.NFC.String(txt)
 	p, err := NewPage(resp.FinalURL, resp.ContentType, txt)
 	return p, resp, err
 }

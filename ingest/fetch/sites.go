@@ -204,6 +204,8 @@ func (a vbpl) SearchURL(base *url.URL, q Query, n int) string {
 	return baseOr(base, a.BaseURL()) + "/VBQPPL_UserControls/Publishing/TimKiem/pKetQuaTimKiem.aspx?" + v.Encode()
 }
 
+var reTag = regexp.MustCompile(`<[^>]*>`)
+
 var reJSRedirect = regexp.MustCompile(`window\.location\.href\s*=\s*['"]([^'"]+)['"]`)
 
 func (vbpl) ParseSearch(p *Page) (*SearchPage, error) {
@@ -465,7 +467,8 @@ func (a vbplCo) ParseSearch(p *Page) (*SearchPage, error) {
 		if u == "" {
 			continue
 		}
-		sp.Results = append(sp.Results, Result{URL: u, Title: it.str("TrichYeu", "Title"), Date: isoDate(it.str("NgayBanHanh"))})
+		title := html.UnescapeString(reTag.ReplaceAllString(it.str("TrichYeu", "Title"), ""))
+		sp.Results = append(sp.Results, Result{URL: u, Title: title, Date: isoDate(it.str("NgayBanHanh"))})
 	}
 	n := pageNumber(p.URL, "page")
 	last := len(body.Items) == 0

@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"golang.org/x/text/encoding/charmap"
 )
 
 // route maps a request to a fixture file: by path, and by the page number
@@ -393,5 +394,39 @@ func TestIsoDate(t *testing.T) {
 		if got := isoDate(tc.in); got != tc.want {
 			t.Errorf("isoDate(%q) = %q, want %q", tc.in, got, tc.want)
 		}
+	}
+}
+
+// TestLegacyCharsetDocument reads a thuvienphapluat page served in
+// windows-1258: labels match and the handed-on HTML is NFC UTF-8.
+func TestLegacyCharsetDocument(t *testing.T) {
+	b, err := os.ReadFile(filepath.Join("testdata", "thuvienphapluat", "doc.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := strings.Replace(string(b), "charset=utf-8", "charset=windows-1258", 1)
+	raw, err := charmap.Windows1258.NewEncoder().Bytes([]byte(decomposeForCP1258(src)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/robots.txt" {
+			http.NotFound(w, r)
+			return
+		}
+		w.Header().Set("Content-Type", "text/html") // the charset is only in <meta>
+		w.Write(raw)
+	}))
+	defer srv.Close()
+	f := &Fetcher{Client: fastClient(nil)}
+	fd, err := f.Document(context.Background(), srv.URL+"/van-ban/x-1.aspx", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fd.Doc.Meta[MetaNumber] != "125/KH-UBND" || fd.Doc.Meta[MetaStatus] != "Còn hiệu lực" || fd.Doc.Meta[MetaIssuer] != "Tỉnh Kon Tum" {
+		t.Errorf("meta = %v", fd.Doc.Meta)
+	}
+	if h := string(fd.Item.Raw); !strings.Contains(h, "Thực hiện chuyển đổi số tỉnh Kon Tum năm 2021") || nfc(h) != h {
+		t.Errorf("page HTML is not NFC UTF-8:\n%.400s", h)
 	}
 }
