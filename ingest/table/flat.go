@@ -134,6 +134,10 @@ func flatTable(bs []block, h int) (corpus.Table, int, bool) {
 		if !bs[i].empty && hardEnd.MatchString(bs[i].text) {
 			break
 		}
+		if repeatedHeader(bs, i, h, n) {
+			i += n - 1 // the header printed again on a new page
+			continue
+		}
 		if m, ok := q.expect(bs[i].text); ok && !bs[i].empty && namesNext(bs, i) {
 			starts = append(starts, i)
 			q.advance(m)
@@ -158,6 +162,11 @@ func flatTable(bs []block, h int) (corpus.Table, int, bool) {
 		b := bs[i]
 		if !b.empty && hardEnd.MatchString(b.text) {
 			break
+		}
+		if repeatedHeader(bs, i, h, n) {
+			i += n - 1
+			end = i + 1
+			continue
 		}
 		if !b.empty {
 			if m, ok := q.expect(b.text); ok && (len(cur) >= 2 || emptyBlocks(bs, cur)) && (len(cur) >= width-1 || namesNext(bs, i)) {
@@ -219,6 +228,20 @@ func columnNumbers(bs []block, k int) int {
 		n++
 	}
 	return n
+}
+
+// repeatedHeader reports whether the n header cells starting at bs[h]
+// are printed again from bs[i] (a table continued on a new page).
+func repeatedHeader(bs []block, i, h, n int) bool {
+	if i+n > len(bs) || bs[i].text != bs[h].text {
+		return false
+	}
+	for k := 1; k < n; k++ {
+		if bs[i+k].text != bs[h+k].text {
+			return false
+		}
+	}
+	return true
 }
 
 // namesNext reports whether the block after a would-be STT at i is a
