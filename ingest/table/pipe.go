@@ -206,6 +206,16 @@ func pipeTable(ls []line, idx []int) (corpus.Table, bool) {
 		}
 		t.Rows = t.Rows[k:]
 	}
+	// a header row printed again further down (a new page) is not data
+	if len(header) > 0 {
+		kept := t.Rows[:0]
+		for _, r := range t.Rows {
+			if !sameTexts(r.Cells, header[0]) {
+				kept = append(kept, r)
+			}
+		}
+		t.Rows = kept
+	}
 	t.Header = fillRight(header)
 	t.Columns = columnNames(t.Header, ncol)
 	classify(t.Rows)
@@ -382,4 +392,16 @@ func columnNumberRow(cells []corpus.Cell) bool {
 		n++
 	}
 	return n >= 3
+}
+
+func sameTexts(a, b []corpus.Cell) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i].Text != b[i].Text {
+			return false
+		}
+	}
+	return true
 }
