@@ -38,9 +38,10 @@ type Column struct {
 }
 
 var (
-	reColSTT     = regexp.MustCompile(`(?i)^(stt|tt|số tt|số thứ tự)$`)
-	reColYear    = regexp.MustCompile(`(?i)^(năm\s*)?((?:19|20)\d\d)$`)
-	reColName    = regexp.MustCompile(`(?i)(tên|nội dung|nhiệm vụ|dự án|hạng mục|danh mục)`)
+	reColSTT  = regexp.MustCompile(`(?i)^(stt|tt|số tt|số thứ tự)$`)
+	reColYear = regexp.MustCompile(`(?i)^(năm\s*)?((?:19|20)\d\d)$`)
+	// ReColName matches the header of a task or project name column.
+	ReColName    = regexp.MustCompile(`(?i)(tên|nội dung|nhiệm vụ|dự án|hạng mục|danh mục)`)
 	reColLead    = regexp.MustCompile(`(?i)(chủ trì|đơn vị thực hiện|cơ quan thực hiện|chủ đầu tư|đơn vị triển khai)`)
 	reColPartner = regexp.MustCompile(`(?i)phối hợp`)
 	reColPeriod  = regexp.MustCompile(`(?i)(thời gian|năm thực hiện|tiến độ|thời điểm|giai đoạn thực hiện)`)
@@ -89,19 +90,20 @@ func SourceOf(label string) string {
 func Columns(t corpus.Table) []Column {
 	cols := make([]Column, len(t.Columns))
 	haveName := false
+	money := MoneyContext(t)
 	for j, name := range t.Columns {
 		leaf := name
 		if k := strings.LastIndex(name, " / "); k >= 0 {
 			leaf = name[k+3:]
 		}
-		c := Column{Name: name, Money: moneyColumn(t, j)}
+		c := Column{Name: name, Money: money && moneyColumn(t, j)}
 		switch {
 		case j == 0 && reColSTT.MatchString(strings.TrimSpace(leaf)):
 			c.Role = RoleSTT
 		case reColYear.MatchString(strings.TrimSpace(leaf)) && c.Money:
 			c.Role = RoleYear
 			c.Year, _ = strconv.Atoi(reColYear.FindStringSubmatch(strings.TrimSpace(leaf))[2])
-		case !haveName && !c.Money && reColName.MatchString(leaf) && !reColLead.MatchString(leaf):
+		case !haveName && !c.Money && ReColName.MatchString(leaf) && !reColLead.MatchString(leaf):
 			c.Role = RoleName
 			haveName = true
 		case c.Money && reColTotal1.MatchString(leaf):
@@ -134,6 +136,47 @@ func Columns(t corpus.Table) []Column {
 		cols[1].Role = RoleName
 	}
 	return cols
+}
+
+var (
+	reMoneyWord = regexp.MustCompile(`(?i)(kinh phí|vốn|đầu tư|sự nghiệp|ngân sách|tổng mức|dự toán|chi phí|thành tiền|số tiền|giá trị|phân bổ|đồng\b)`)
+	reUnitCol   = regexp.MustCompile(`(?i)^(đơn vị tính|đvt|đơn vị đo)$`)
+)
+
+// MoneyContext reports whether the figures of t can be money: a money
+// unit line, or money words in its columns or title. A table with a
+// per-row unit column ("Đơn vị tính") and no money words is a table of
+// indicators.
+func MoneyContext(t corpus.Table) bool {
+	if f, ok := vnnum.UnitScale(t.Unit); ok && f > 0 && t.Unit != "" {
+		return true
+	}
+	if t.Unit != "" {
+		return false // "Đơn vị tính: %", "người", ...
+	}
+	words := false
+	for _, c := range t.Columns {
+		leaf := c
+		if k := strings.LastIndex(c, " / "); k >= 0 {
+			leaf = c[k+3:]
+		}
+		if reUnitCol.MatchString(strings.TrimSpace(leaf)) {
+			return reMoneyWordStrict(t)
+		}
+		if reMoneyWord.MatchString(c) {
+			words = true
+		}
+	}
+	return words || reMoneyWord.MatchString(t.Title)
+}
+
+func reMoneyWordStrict(t corpus.Table) bool {
+	for _, c := range t.Columns {
+		if reMoneyWord.MatchString(c) && !reUnitCol.MatchString(strings.TrimSpace(c)) {
+			return true
+		}
+	}
+	return false
 }
 
 // moneyColumn reports whether most filled cells of column j are figures

@@ -39,6 +39,11 @@ func FromTable(doc *corpus.Document, t corpus.Table) []corpus.Project {
 	if name < 0 {
 		return nil
 	}
+	// a task or project table names its rows as such or speaks of money;
+	// tables of indicators and inventories do neither
+	if !budget.ReColName.MatchString(t.Columns[name]) && !budget.MoneyContext(t) {
+		return nil
+	}
 	sc := budget.TableScale(doc, t)
 	tYear, tPeriod := budget.TitlePeriod(t.Title)
 	hasPeriodCols := false
