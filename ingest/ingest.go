@@ -130,9 +130,8 @@ func Bytes(source, format string, raw []byte, opt Options) (doc *corpus.Document
 		ID:     hex.EncodeToString(sum[:]),
 		Source: source,
 		Format: format,
-		Meta:   meta,
-		Pages:  pages,
 	}
+	doc.Warnings, doc.Meta = popWarnings(meta)
 	for k, v := range opt.Meta {
 		if doc.Meta == nil {
 			doc.Meta = map[string]string{}
@@ -140,6 +139,7 @@ func Bytes(source, format string, raw []byte, opt Options) (doc *corpus.Document
 		doc.Meta[k] = v
 	}
 	doc.Text = Normalize(txt)
+	doc.Pages = findPages(txt, pages, doc.Text)
 	if strings.TrimSpace(doc.Text) == "" {
 		return nil, &Error{source, format, ErrNoTextLayer}
 	}

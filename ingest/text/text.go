@@ -320,6 +320,18 @@ func fromVNI(s string) string {
 	return b.String()
 }
 
+// Convert converts text shown in a legacy font encoding (TCVN3 or VNI)
+// into NFC Unicode without detecting it; other names leave s as it is.
+func Convert(s, enc string) string {
+	switch enc {
+	case TCVN3:
+		return norm.NFC.String(fromTCVN3(s))
+	case VNI:
+		return norm.NFC.String(fromVNI(s))
+	}
+	return s
+}
+
 // Encode writes NFC text s in a legacy encoding (TCVN3 or VNI) as bytes,
 // for tests and for checking round trips. Characters the encoding lacks
 // are an error.

@@ -1,0 +1,442 @@
+// Package pdf reads the text of PDF files, page by page.
+//
+// When poppler's pdftotext is on PATH it runs "pdftotext -bbox-layout"
+// and rebuilds the reading order from its blocks and lines: a block is a
+// paragraph (its lines kept, so wraps can be repaired later), and blocks
+// that sit side by side on two or more consecutive rows become a Markdown
+// pipe table, one row per line. Without pdftotext it falls back to the
+// pure-Go reader github.com/ledongthuc/pdf, every call of which runs
+// behind a recover boundary (that library panics on malformed input and
+// sometimes returns nil, nil); the caller is told once, by a warning.
+//
+// A PDF whose pages carry no text is reported with ErrNoTextLayer; with
+// Options.OCR and tesseract (with the vie language) installed, its pages
+// are rendered with pdftoppm and read by OCR instead.
+package pdf
+
+import (
+	"bytes"
+	"context"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	lpdf "github.com/ledongthuc/pdf"
+)
+
+// Errors; the ingest package wraps them into its own sentinels.
+var (
+	ErrNotPDF      = errors.New("pdf: not a PDF file (no %PDF- header)")
+	ErrTruncated   = errors.New("pdf: truncated file (no %%EOF trailer)")
+	ErrNoTextLayer = errors.New("pdf: no text layer")
+	ErrEncrypted   = errors.New("pdf: encrypted")
+)
+
+// Options control reading.
+type Options struct {
+	OCR     bool          // OCR pages when the PDF has no text layer
+	PureGo  bool          // never use pdftotext (for tests and comparisons)
+	Timeout time.Duration // per external command; 0 means 2 minutes
+}
+
+// Result is the text of a PDF: pages separated by "\n\n", Pages giving
+// the byte span of each page in Text.
+type Result struct {
+	Text     string
+	Pages    [][2]int
+	Warnings []string
+	Engine   string // "pdftotext", "ledongthuc/pdf" or "tesseract"
+}
+
+// Parse reads the text of a PDF.
+func Parse(raw []byte, opt Options) (Result, error) {
+	head := raw[:min(len(raw), 1024)]
+	if !bytes.Contains(head, []byte("%PDF-")) {
+		return Result{}, ErrNotPDF
+	}
+	tail := raw[max(0, len(raw)-2048):]
+	if !bytes.Contains(tail, []byte("%%EOF")) {
+		return Result{}, ErrTruncated
+	}
+	var (
+		pages []string
+		res   Result
+		err   error
+	)
+	if _, lerr := exec.LookPath("pdftotext"); lerr == nil && !opt.PureGo {
+		pages, err = popplerPages(raw, opt)
+		res.Engine = "pdftotext"
+	} else {
+		if !opt.PureGo {
+			res.Warnings = append(res.Warnings, "pdftotext (poppler-utils) not found: using the pure-Go PDF reader; reading order and tables may suffer (apt-get install poppler-utils)")
+		}
+		pages, err = goPages(raw)
+		res.Engine = "ledongthuc/pdf"
+	}
+	if err != nil {
+		return res, err
+	}
+	if !hasText(pages) {
+		if !opt.OCR {
+			return res, fmt.Errorf("%w: the pages are images (a scan?); rerun with --ocr to read them by OCR", ErrNoTextLayer)
+		}
+		pages, err = ocrPages(raw, opt)
+		if err != nil {
+			return res, err
+		}
+		res.Engine = "tesseract"
+		res.Warnings = append(res.Warnings, "text read by OCR (tesseract vie): check figures against the scan")
+		if !hasText(pages) {
+			return res, fmt.Errorf("%w: OCR found no text either", ErrNoTextLayer)
+		}
+	}
+	var b strings.Builder
+	for i, p := range pages {
+		if i > 0 {
+			b.WriteString("\n\n")
+		}
+		start := b.Len()
+		b.WriteString(strings.TrimRight(p, " \n"))
+		res.Pages = append(res.Pages, [2]int{start, b.Len()})
+	}
+	res.Text = b.String()
+	return res, nil
+}
+
+func hasText(pages []string) bool {
+	for _, p := range pages {
+		if strings.TrimSpace(p) != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// safe runs f and turns a panic into an error: the pure-Go reader panics
+// on malformed input.
+func safe(f func() error) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("pdf: malformed file: %v", r)
+		}
+	}()
+	return f()
+}
+
+// goPages reads page texts with ledongthuc/pdf.
+func goPages(raw []byte) ([]string, error) {
+	var pages []string
+	err := safe(func() error {
+		r, err := lpdf.NewReader(bytes.NewReader(raw), int64(len(raw)))
+		if err != nil {
+			if strings.Contains(err.Error(), "encrypt") {
+				return fmt.Errorf("%w: %v", ErrEncrypted, err)
+			}
+			return fmt.Errorf("pdf: %v", err)
+		}
+		if r == nil {
+			return errors.New("pdf: reader returned nothing")
+		}
+		n := r.NumPage()
+		if n <= 0 {
+			return errors.New("pdf: no pages")
+		}
+		fonts := map[string]*lpdf.Font{}
+		for i := 1; i <= n; i++ {
+			var txt string
+			perr := safe(func() error {
+				p := r.Page(i)
+				if p.V.IsNull() {
+					return nil
+				}
+				for _, name := range p.Fonts() {
+					if _, ok := fonts[name]; !ok {
+						f := p.Font(name)
+						fonts[name] = &f
+					}
+				}
+				var err error
+				txt, err = p.GetPlainText(fonts)
+				return err
+			})
+			if perr != nil {
+				txt = "" // keep the other pages
+			}
+			pages = append(pages, strings.TrimSpace(txt))
+		}
+		return nil
+	})
+	return pages, err
+}
+
+// run runs an external command with a timeout and returns its stdout.
+func run(opt Options, name string, args ...string) ([]byte, error) {
+	t := opt.Timeout
+	if t == 0 {
+		t = 2 * time.Minute
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), t)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, name, args...)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		msg := strings.TrimSpace(stderr.String())
+		if len(msg) > 300 {
+			msg = msg[:300] + "…"
+		}
+		return nil, fmt.Errorf("%s: %v: %s", name, err, msg)
+	}
+	return out, nil
+}
+
+func tempPDF(raw []byte) (string, func(), error) {
+	dir, err := os.MkdirTemp("", "kehoach-pdf-")
+	if err != nil {
+		return "", nil, err
+	}
+	path := filepath.Join(dir, "in.pdf")
+	if err := os.WriteFile(path, raw, 0o600); err != nil {
+		os.RemoveAll(dir)
+		return "", nil, err
+	}
+	return path, func() { os.RemoveAll(dir) }, nil
+}
+
+// popplerPages runs pdftotext -bbox-layout and rebuilds each page.
+func popplerPages(raw []byte, opt Options) ([]string, error) {
+	path, done, err := tempPDF(raw)
+	if err != nil {
+		return nil, err
+	}
+	defer done()
+	out, err := run(opt, "pdftotext", "-bbox-layout", "-enc", "UTF-8", "-q", path, "-")
+	if err != nil {
+		if strings.Contains(err.Error(), "ncrypt") || strings.Contains(err.Error(), "password") {
+			return nil, fmt.Errorf("%w: %v", ErrEncrypted, err)
+		}
+		return nil, fmt.Errorf("pdf: %w", err)
+	}
+	return LayoutPages(bytes.NewReader(out))
+}
+
+// The XHTML that pdftotext -bbox-layout writes.
+type (
+	bboxDoc struct {
+		Pages []bboxPage `xml:"body>doc>page"`
+	}
+	bboxPage struct {
+		Flows []struct {
+			Blocks []bboxBlock `xml:"block"`
+		} `xml:"flow"`
+	}
+	bboxBlock struct {
+		Box
+		Lines []bboxLine `xml:"line"`
+	}
+	bboxLine struct {
+		Box
+		Words []struct {
+			Box
+			Text string `xml:",chardata"`
+		} `xml:"word"`
+	}
+)
+
+// Box is a rectangle in PDF points, y growing downwards.
+type Box struct {
+	XMin float64 `xml:"xMin,attr"`
+	YMin float64 `xml:"yMin,attr"`
+	XMax float64 `xml:"xMax,attr"`
+	YMax float64 `xml:"yMax,attr"`
+}
+
+// Block is a paragraph of a page: its box and its lines of text.
+type Block struct {
+	Box
+	Lines []string
+}
+
+// LayoutPages reads pdftotext -bbox-layout output and returns the text of
+// each page.
+func LayoutPages(r io.Reader) ([]string, error) {
+	dec := xml.NewDecoder(r)
+	dec.Strict = false
+	dec.Entity = xml.HTMLEntity
+	var d bboxDoc
+	if err := dec.Decode(&d); err != nil {
+		return nil, fmt.Errorf("pdf: reading pdftotext layout: %w", err)
+	}
+	var pages []string
+	for _, p := range d.Pages {
+		var blocks []Block
+		for _, f := range p.Flows {
+			for _, b := range f.Blocks {
+				blocks = append(blocks, blockText(b))
+			}
+		}
+		pages = append(pages, PageText(blocks))
+	}
+	return pages, nil
+}
+
+// blockText writes the lines of a block. Words whose boxes overlap are
+// one word split by pdftotext (a glyph with a diacritic drawn back over
+// the letter before it ends a "line" early: "triể" + "n"), so they are
+// joined without a space, and a line that goes on at the same height is
+// joined to the one before.
+func blockText(b bboxBlock) Block {
+	blk := Block{Box: b.Box}
+	var cur strings.Builder
+	var prev Box
+	have := false
+	for _, l := range b.Lines {
+		for _, w := range l.Words {
+			if have {
+				sameLine := overlap(w.Box, prev) && w.XMin > prev.XMin
+				switch {
+				case sameLine && w.XMin < prev.XMax-0.25*(prev.YMax-prev.YMin):
+					// split word: no space
+				case sameLine:
+					cur.WriteByte(' ')
+				default:
+					blk.Lines = append(blk.Lines, cur.String())
+					cur.Reset()
+				}
+			}
+			cur.WriteString(w.Text)
+			prev, have = w.Box, true
+		}
+	}
+	if have {
+		blk.Lines = append(blk.Lines, cur.String())
+	}
+	return blk
+}
+
+// PageText writes the blocks of a page in reading order: paragraphs
+// separated by an empty line; runs of two or more rows of side-by-side
+// blocks as pipe rows.
+func PageText(blocks []Block) string {
+	rows := groupRows(blocks)
+	var b strings.Builder
+	sep := func() {
+		if b.Len() > 0 {
+			b.WriteString("\n\n")
+		}
+	}
+	for i := 0; i < len(rows); {
+		// A table: consecutive rows of two or more cells.
+		j := i
+		for j < len(rows) && len(rows[j]) >= 2 {
+			j++
+		}
+		if j-i >= 2 {
+			sep()
+			for k := i; k < j; k++ {
+				cells := make([]string, len(rows[k]))
+				for c, blk := range rows[k] {
+					cells[c] = strings.ReplaceAll(strings.Join(strings.Fields(strings.Join(blk.Lines, " ")), " "), "|", "/")
+				}
+				if k > i {
+					b.WriteByte('\n')
+				}
+				b.WriteString("| " + strings.Join(cells, " | ") + " |")
+				if k == i {
+					b.WriteString("\n|" + strings.Repeat("---|", len(cells)))
+				}
+			}
+			i = j
+			continue
+		}
+		for _, blk := range rows[i] {
+			sep()
+			b.WriteString(strings.Join(blk.Lines, "\n"))
+		}
+		i++
+	}
+	return b.String()
+}
+
+// groupRows groups blocks in reading order into rows: a block joins the
+// row before it when it starts to the right of that row's last block and
+// overlaps it vertically by more than half the smaller height.
+func groupRows(blocks []Block) [][]Block {
+	var rows [][]Block
+	for _, blk := range blocks {
+		if n := len(rows); n > 0 {
+			last := rows[n-1][len(rows[n-1])-1]
+			if blk.XMin >= last.XMax-1 && overlap(blk.Box, last.Box) {
+				rows[n-1] = append(rows[n-1], blk)
+				continue
+			}
+		}
+		rows = append(rows, []Block{blk})
+	}
+	return rows
+}
+
+func overlap(a, b Box) bool {
+	top, bot := max(a.YMin, b.YMin), min(a.YMax, b.YMax)
+	h := min(a.YMax-a.YMin, b.YMax-b.YMin)
+	return h > 0 && bot-top > h/2
+}
+
+// OCRAvailable reports whether OCR can run, and if not, what to install.
+func OCRAvailable() (bool, string) {
+	var missing []string
+	if _, err := exec.LookPath("pdftoppm"); err != nil {
+		missing = append(missing, "poppler-utils")
+	}
+	if _, err := exec.LookPath("tesseract"); err != nil {
+		missing = append(missing, "tesseract-ocr tesseract-ocr-vie")
+	} else if out, err := exec.Command("tesseract", "--list-langs").CombinedOutput(); err != nil || !bytes.Contains(out, []byte("\nvie")) {
+		missing = append(missing, "tesseract-ocr-vie")
+	}
+	if len(missing) > 0 {
+		return false, "apt-get install " + strings.Join(missing, " ")
+	}
+	return true, ""
+}
+
+// ocrPages renders each page at 300 dpi and reads it with tesseract.
+func ocrPages(raw []byte, opt Options) ([]string, error) {
+	if ok, hint := OCRAvailable(); !ok {
+		return nil, fmt.Errorf("%w: OCR needs tesseract with Vietnamese; install it: %s", ErrNoTextLayer, hint)
+	}
+	path, done, err := tempPDF(raw)
+	if err != nil {
+		return nil, err
+	}
+	defer done()
+	dir := filepath.Dir(path)
+	if _, err := run(opt, "pdftoppm", "-r", "300", "-gray", "-png", path, filepath.Join(dir, "p")); err != nil {
+		return nil, err
+	}
+	imgs, _ := filepath.Glob(filepath.Join(dir, "p-*.png"))
+	sort.Slice(imgs, func(i, j int) bool { return pageNum(imgs[i]) < pageNum(imgs[j]) })
+	var pages []string
+	for _, img := range imgs {
+		out, err := run(opt, "tesseract", img, "stdout", "-l", "vie", "--psm", "3")
+		if err != nil {
+			return nil, err
+		}
+		pages = append(pages, strings.TrimSpace(string(out)))
+	}
+	return pages, nil
+}
+
+func pageNum(path string) int {
+	base := strings.TrimSuffix(filepath.Base(path), ".png")
+	n, _ := strconv.Atoi(base[strings.LastIndexByte(base, '-')+1:])
+	return n
+}
