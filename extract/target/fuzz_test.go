@@ -60,3 +60,18 @@ func BenchmarkExtract(b *testing.B) {
 		}
 	}
 }
+
+func FuzzParseCell(f *testing.F) {
+	for _, s := range []string{"30", "≥ 30%", "tối thiểu 50%", "30 - 50%", "2021-2025", "80% trở lên", "<", "đạt"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		tg, ok := parseCell(s)
+		if !ok {
+			return
+		}
+		if tg.Comparator == "" || (tg.ValueMax != nil && tg.Comparator != "range") {
+			t.Fatalf("parseCell(%q) = %+v", s, tg)
+		}
+	})
+}
