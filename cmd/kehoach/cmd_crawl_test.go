@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"kehoach/corpus"
+	"kehoach/ingest/fetch"
 )
 
 // TestCrawlCommandInterrupted crawls a 200-document site with the crawl
@@ -145,4 +146,22 @@ func TestCrawlKilled(t *testing.T) {
 		n[sc.Text()]++
 	}
 	checkCrawl200(t, data, srv.URL, n, false)
+}
+
+func TestProgressLine(t *testing.T) {
+	var b strings.Builder
+	p := newProgress(&b, true)
+	p.event(fetch.Event{Kind: "doc", Stats: fetch.Stats{Found: 10, Fetched: 4, Failed: 1, Pending: 5, Rate: 0.9}})
+	p.event(fetch.Event{Kind: "doc", Stats: fetch.Stats{Found: 10, Fetched: 5, Failed: 1, Pending: 4, Rate: 1}})
+	p.done()
+	want := "\rcrawl: [############........] 10 found, 5 fetched, 1 failed, 0 skipped, 4 pending, 1.00 doc/s\n"
+	if got := b.String(); !strings.HasSuffix(got, want) || !strings.HasPrefix(got, "\rcrawl: [##########..........] 10 found, 4 fetched") {
+		t.Errorf("terminal progress = %q, want it to end %q", got, want)
+	}
+	b.Reset()
+	p = newProgress(&b, false)
+	p.event(fetch.Event{Kind: "doc", URL: "http://x/a", Outcome: fetch.DoneOK, Stats: fetch.Stats{Fetched: 1}})
+	if got := b.String(); got != "crawl: ok doc http://x/a (1 fetched, 0 failed, 0.00 doc/s)\n" {
+		t.Errorf("log line = %q", got)
+	}
 }

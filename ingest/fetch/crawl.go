@@ -425,9 +425,16 @@ func (c *Crawler) one(ctx context.Context, r Result) error {
 		if err := c.Sink.Put(it); err != nil {
 			docErr = err
 		}
+		// Without attachments the next step is finish, which saves; with
+		// them, save now so a stop while fetching them does not hand the
+		// page on again (harmless for the store: same bytes, no second
+		// ingest, but the sink need not see it twice).
 		c.mu.Lock()
 		part.PagePut, part.Raw = true, nil
-		err := c.save()
+		var err error
+		if len(part.Attachments) > 0 {
+			err = c.save()
+		}
 		c.mu.Unlock()
 		if err != nil {
 			return err
