@@ -37,6 +37,8 @@ func Extract(doc *corpus.Document, x *corpus.Extraction) {
 var (
 	reTotalLabel = regexp.MustCompile(`(?i)(tổng kinh phí|tổng vốn|tổng mức|tổng nhu cầu|tổng cộng|tổng số|tổng chi|tổng ngân sách|^tổng\b|kinh phí thực hiện|kinh phí triển khai|dự kiến kinh phí|nhu cầu kinh phí)`)
 	reSubRow     = regexp.MustCompile(`^(\d{1,2}(\.\d{1,2})+\.?|[a-zđ][.)]?|[-+*•])$`)
+	reItemLabel  = regexp.MustCompile(`(?i)(dự án|nhiệm vụ|hạng mục|gói thầu|đề án)`)
+	reAggregate  = regexp.MustCompile(`(?i)(kế hoạch|các (dự án|nhiệm vụ|đề án)|chương trình|giai đoạn|năm\s+(19|20)\d\d|toàn tỉnh|của tỉnh|ứng dụng cntt|ứng dụng công nghệ thông tin)`)
 	reYearsOnly  = regexp.MustCompile(`(?i)^(năm|giai đoạn|kế hoạch năm)\s+(19|20)\d\d(\s*[-–]\s*(19|20)\d\d)?$`)
 )
 
@@ -52,6 +54,9 @@ func proseBudgets(doc *corpus.Document, x *corpus.Extraction) []corpus.Budget {
 		}
 		label, labelStart := labelBefore(doc.Text, a.QStart, prevEnd)
 		prevEnd = a.End
+		if strings.HasPrefix(doc.Text[a.End:], "/") {
+			continue // a rate ("2 triệu đồng/người/tháng"), not an amount
+		}
 		b := corpus.Budget{
 			AmountVND: a.VND,
 			Label:     shorten(label),
@@ -62,6 +67,12 @@ func proseBudgets(doc *corpus.Document, x *corpus.Extraction) []corpus.Budget {
 		b.Quote = doc.Text[b.Span.Start:b.Span.End]
 		src := SourceOf(label)
 		switch {
+		case reItemLabel.MatchString(label) && !reAggregate.MatchString(label):
+			// "Tổng mức đầu tư dự án Trung tâm dữ liệu": one project's cost
+			b.Kind = "item"
+			if src != "" {
+				b.Source = src
+			}
 		case reTotalLabel.MatchString(label), reYearsOnly.MatchString(label):
 			// "Năm 2022: 50 tỷ đồng" splits a total by year
 			b.Kind = "total"

@@ -69,10 +69,14 @@ var sourceNames = []struct {
 	{regexp.MustCompile(`(?i)(nguồn|vốn)[^,;:]*khác|^khác$`), "khác"},
 }
 
+var reNotSource = regexp.MustCompile(`(?i)(tổng mức đầu tư|mức đầu tư|chủ đầu tư|đầu tư cho|đầu tư xây dựng|đầu tư ứng dụng|đầu tư,|đầu tư nâng cấp|nhà đầu tư)`)
+
 // SourceOf names the funding source a label speaks of ("Nguồn vốn sự
 // nghiệp" -> "sự nghiệp", "Ngân sách địa phương" -> "ngân sách địa
 // phương"); "" when none.
 func SourceOf(label string) string {
+	// "đầu tư" as a verb or in "tổng mức đầu tư" names no source
+	label = reNotSource.ReplaceAllString(label, " ")
 	for _, s := range sourceNames {
 		if s.re.MatchString(label) {
 			if s.name == "ngân sách địa phương" {
