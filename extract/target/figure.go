@@ -350,8 +350,16 @@ func digitFigure(text string, i int) (figure, int, bool) {
 	}
 	f.numEnd, f.value = numEnd, v
 	prefix := lastWords(text, i-60, i, 3)
-	if endsWithWord(prefix, "xep thu") || endsWithWord(prefix, "dung thu") || endsWithWord(prefix, "hang thu") {
-		return rankFigure(text, f)
+	for _, w := range []string{"xep thu", "dung thu", "hang thu", "xep hang", "vi tri thu", "top"} {
+		if endsWithWord(prefix, w) && percentAt(text, numEnd) < 0 {
+			return rankFigure(text, f)
+		}
+	}
+	if endsWithWord(prefix, "nhom") && percentAt(text, numEnd) < 0 {
+		after := " " + indicator.Fold(text[numEnd:min(len(text), numEnd+80)]) + " "
+		if containsAny(after, " dan dau ", " dung dau ", " cao nhat ", " tot nhat ", " ca nuoc ", " hang dau ") {
+			return rankFigure(text, f)
+		}
 	}
 	if percentAt(text, numEnd) < 0 {
 		for _, w := range excludedBefore {
@@ -421,9 +429,6 @@ func digitFigure(text string, i int) (figure, int, bool) {
 	}
 	f.unit, f.unitStart, f.end = foldSpace(text[u:ue]), u, ue
 	f.trailingGE = troLen(text, f.end)
-	if endsWithWord(prefix, "nhom") || endsWithWord(prefix, "top") {
-		f.rank = true
-	}
 	return f, f.end, true
 }
 

@@ -145,6 +145,8 @@ func TestForms(t *testing.T) {
 			[]string{"target = 80 % y=2025", "target = 90 % y=2025 scope=cấp tỉnh", "target = 100 % y=2030"}},
 		{"national targets quoted in the context are not the plan's", "I. SỰ CẦN THIẾT\n\nChương trình quốc gia đặt mục tiêu 80% dịch vụ công trực tuyến mức độ 4.\n\nII. MỤC TIÊU\n\n- 60% dịch vụ công trực tuyến mức độ 4.",
 			[]string{"target = 60 % y=2025"}},
+		{"rank without a noun", plan + "- Phấn đấu Chỉ số DTI của tỉnh nằm trong Top 20 cả nước; xếp hạng 15/63.",
+			[]string{"target = 20 hạng y=2025 rank", "target = 15/63 hạng y=2025 rank"}},
 		{"tabular appendix skipped", plan + "- 100% xã có cáp quang.\n\nPHỤ LỤC 1\n\nSTT\nNội dung\nKinh phí\n1\nĐầu tư 02 điểm cầu\n2.000\n2\nNâng cấp 100% máy tính\n969\n3\nThuê\n1.147\n",
 			[]string{"target = 100 % y=2025"}},
 	}
