@@ -52,7 +52,7 @@ func proseBudgets(doc *corpus.Document, x *corpus.Extraction) []corpus.Budget {
 		if inTable(doc, a.Start) {
 			continue
 		}
-		label, labelStart := labelBefore(doc.Text, a.QStart, prevEnd)
+		label := labelBefore(doc.Text, a.QStart, prevEnd)
 		prevEnd = a.End
 		if strings.HasPrefix(doc.Text[a.End:], "/") {
 			continue // a rate ("2 triệu đồng/người/tháng"), not an amount
@@ -96,7 +96,6 @@ func proseBudgets(doc *corpus.Document, x *corpus.Extraction) []corpus.Budget {
 				}
 			}
 		}
-		_ = labelStart
 		out = append(out, b)
 		if b.Kind == "total" {
 			lastTotal = &out[len(out)-1]
@@ -117,7 +116,7 @@ func inTable(doc *corpus.Document, off int) bool {
 // labelBefore is the clause that names an amount: the text before it back
 // to the start of its sentence, list item or the previous amount
 // (";", ".", a line that ends a sentence, "Trong đó:").
-func labelBefore(text string, off, min int) (string, int) {
+func labelBefore(text string, off, min int) string {
 	start := off - 400
 	if start < min {
 		start = min
@@ -163,7 +162,7 @@ func labelBefore(text string, off, min int) (string, int) {
 	label = strings.TrimLeft(label, " ,-–•+*\n⁽⁾()0123456789¹²³⁴⁵⁶⁷⁸⁹⁰")
 	label = strings.TrimRight(strings.TrimSpace(label), " :")
 	label = strings.TrimSuffix(strings.TrimSpace(label), " là")
-	return fold(label), start + cut
+	return fold(label)
 }
 
 func isDigit(b byte) bool { return b >= '0' && b <= '9' }

@@ -3,7 +3,6 @@ package table
 import (
 	"math"
 	"regexp"
-	"sort"
 	"strings"
 
 	"kehoach/corpus"
@@ -693,6 +692,5 @@ func compositions(s, k int) [][]int {
 		}
 	}
 	rec(s, k, nil)
-	sort.SliceStable(out, func(i, j int) bool { return false })
 	return out
 }
