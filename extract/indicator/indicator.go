@@ -23,6 +23,7 @@ import (
 	"sort"
 	"strings"
 
+	"kehoach/corpus"
 	"kehoach/corpus/province/vifold"
 )
 
@@ -270,6 +271,26 @@ func NationalFor(id string, year int) (NationalTarget, bool) {
 // Gap is value minus the national target value (for a range, its lower
 // end); for rank indicators a positive gap is worse.
 func Gap(value float64, nt NationalTarget) float64 { return value - nt.Value }
+
+// Beside returns the national target to show beside an extracted target
+// and the gap to it (value minus national value; for a rank, positive is
+// worse). ok is false when the target has no indicator, the indicator has
+// no national target, or the units do not fit.
+func Beside(t corpus.Target) (nt NationalTarget, gap float64, ok bool) {
+	in, found := Get(t.Indicator)
+	if !found || !in.UnitFits(t.Unit, t.Rank) {
+		return NationalTarget{}, 0, false
+	}
+	y := 0
+	if t.Year != nil {
+		y = *t.Year
+	}
+	nt, ok = NationalFor(t.Indicator, y)
+	if !ok {
+		return NationalTarget{}, 0, false
+	}
+	return nt, Gap(t.Value, nt), true
+}
 
 // String renders a national target as "≥30% (2020, 17/NQ-CP)".
 func (nt NationalTarget) String() string {

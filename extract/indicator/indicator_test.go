@@ -3,6 +3,8 @@ package indicator
 import (
 	"regexp"
 	"testing"
+
+	"kehoach/corpus"
 )
 
 func TestTaxonomy(t *testing.T) {
@@ -138,6 +140,20 @@ func TestNationalFor(t *testing.T) {
 	}
 	if s := nt.String(); s != "≥30 (2020, 17/NQ-CP)" {
 		t.Errorf("String() = %q", s)
+	}
+}
+
+func TestBeside(t *testing.T) {
+	y := 2025
+	nt, gap, ok := Beside(corpus.Target{Indicator: "gov.work_online_prov", Value: 95, Unit: "%", Year: &y})
+	if !ok || nt.Value != 90 || gap != 5 {
+		t.Errorf("Beside = %+v, %v, %v; want 90 (2025) and gap 5", nt, gap, ok)
+	}
+	if _, _, ok := Beside(corpus.Target{Indicator: "gov.work_online_prov", Value: 3, Unit: "xã"}); ok {
+		t.Error("Beside accepted a count for a percentage indicator")
+	}
+	if _, _, ok := Beside(corpus.Target{Value: 3, Unit: "%"}); ok {
+		t.Error("Beside accepted a target without an indicator")
 	}
 }
 
