@@ -228,7 +228,7 @@ func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 
 // percentAt reads "%" or "phần trăm" at i (after optional spaces).
 func percentAt(text string, i int) int {
-	j := skipSpace(text, i, false)
+	j := skipSpace(text, i, true)
 	if strings.HasPrefix(text[j:], "%") {
 		return j + 1
 	}

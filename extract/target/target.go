@@ -191,6 +191,14 @@ func boundaryAt(text string, j int) bool {
 			strings.HasPrefix(text[k:], "• ") || strings.HasPrefix(text[k:], "* ") {
 			return true
 		}
+		// a numbered or lettered item: "a) ", "2. ", "3) ", "IV. "
+		e := k + 8
+		if e > len(text) {
+			e = len(text)
+		}
+		if itemMarker.MatchString(text[k:e]) {
+			return true
+		}
 		// a blank line before
 		b := j - 1
 		for b >= 0 && (text[b] == ' ' || text[b] == '\t' || text[b] == '\r') {
@@ -208,6 +216,8 @@ func boundaryAt(text string, j int) bool {
 	}
 	return false
 }
+
+var itemMarker = regexp.MustCompile(`^(?:[a-zđ]\)|\d{1,2}[.)]|[IVX]{1,4}\.)\s`)
 
 // itemBounds narrows the sentence to the figure's own item: after the last
 // ";" or ":" before it, or after the previous figure (and the "," or "và"
