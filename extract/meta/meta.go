@@ -31,10 +31,11 @@ var typeLines = []string{"QUYẾT ĐỊNH", "KẾ HOẠCH", "NGHỊ QUYẾT", "C
 const sym = `(\d{1,6}[A-Za-z]?\s*[/-]\s*(?:\d{4}\s*/\s*)?[\p{Lu}\p{Ll}&Đđ]+(?:\s*[-–]\s*[\p{Lu}\p{Ll}&Đđ0-9]+)*)`
 
 var (
+	blankSo   = regexp.MustCompile(`(?m)^\s*Số\s*:?\s*(/[\p{L}&-]+(?:\s*-\s*[\p{L}&0-9]+)*)\s*$`)
 	soLine    = regexp.MustCompile(`(?m)^\s*Số\s*:?\s*` + sym + `(?:\s|$)`)
 	dateLine  = regexp.MustCompile(`(?m)(\p{L}[\p{L} .-]{1,40}),\s*ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})`)
 	canCu     = regexp.MustCompile(`(?m)^\s*Căn cứ`)
-	selfRef   = regexp.MustCompile(`(?i)kèm\s+theo\s+(Quyết định|Kế hoạch|Công văn|Nghị quyết|Chỉ thị|Văn bản)\s+số\s+` + sym + `(?:\s+ngày\s+((?:\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4})|(?:\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4})))?`)
+	selfRef   = regexp.MustCompile(`(?im)^[ \t]*\(?[ \t]*(?:ban\s+hành\s+)?kèm\s+theo\s+(?:[^()\n]{0,40}?\s)?(Quyết định|Kế hoạch|Công văn|Nghị quyết|Chỉ thị|Văn bản)\s+số\s+` + sym + `(?:\s+ngày\s+((?:\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4})|(?:\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4})))?`)
 	titleLine = regexp.MustCompile(`^(Quyết định|Kế hoạch|Công văn|Nghị quyết|Chỉ thị|Báo cáo|Thông báo|Hướng dẫn)\s+(?:số\s+)?` + sym)
 	rangeRe   = regexp.MustCompile(`(?i)(?:giai\s+đoạn|thời\s+kỳ|từ\s+năm)?\s*((?:19|20)\d\d)\s*(?:-|–|đến|tới)\s*(?:năm\s+)?((?:19|20)\d\d)`)
 	yearRe    = regexp.MustCompile(`(?i)năm\s+((?:19|20)\d\d)`)
@@ -81,9 +82,18 @@ func Extract(doc *corpus.Document, x *corpus.Extraction) {
 			}
 		}
 	}
+	// A blank header number ("Số: /STTTT") still names the symbol's tail:
+	// a self-reference must end with it.
+	tail := ""
+	if m := blankSo.FindStringSubmatch(h); m != nil && d.Number == "" {
+		tail = Canonical("0" + m[1])[1:]
+	}
 	selfType := ""
-	if m := selfRef.FindStringSubmatchIndex(t); m != nil {
+	for _, m := range selfRef.FindAllStringSubmatchIndex(t, -1) {
 		n := Canonical(t[m[4]:m[5]])
+		if tail != "" && !strings.HasSuffix(n, tail) {
+			continue
+		}
 		if d.Number == "" || sameNumber(d.Number, n) {
 			if d.Number == "" {
 				d.Number = n
@@ -95,6 +105,7 @@ func Extract(doc *corpus.Document, x *corpus.Extraction) {
 					d.IssueDate = iso
 				}
 			}
+			break
 		}
 	}
 	first := firstLine(t)

@@ -38,6 +38,11 @@ func TestExtract(t *testing.T) {
 		want: corpus.DocMeta{Number: "310/KH-UBND", Type: "Kế hoạch", Issuer: "UBND tỉnh Đồng Tháp", Province: "Đồng Tháp", ProvinceNow: "Đồng Tháp", IssueDate: "2020-11-30",
 			Title: "Chuyển đổi số tỉnh Đồng Tháp đến năm 2025", Period: &corpus.Period{From: 2020, To: 2025}},
 	}, {
+		name: "unnumbered draft: body references to other documents are not its number",
+		text: "ỦY BAN NHÂN DÂN\nTỈNH HÀ TĨNH\n\nSố:        /QĐ-UBND\n\nHà Tĩnh, ngày     tháng 12 năm 2022\n\nQUYẾT ĐỊNH\n\nBan hành Kế hoạch năm 2023\n\nĐiều 1. Ban hành kèm theo Quyết định này Kế hoạch.\n\nKẾ HOẠCH\n(Ban hành kèm theo Quyết định số      /QĐ-UBND ngày    /12/2022 của UBND tỉnh)\n\n1. Cập nhật Kiến trúc phù hợp Khung Kiến trúc ban hành kèm theo Quyết định số 2323/QĐ-BTTTT ngày 31/12/2019 của Bộ.\n",
+		want: corpus.DocMeta{Type: "Quyết định", Issuer: "UBND tỉnh Hà Tĩnh", Province: "Hà Tĩnh", ProvinceNow: "Hà Tĩnh",
+			Title: "Ban hành Kế hoạch năm 2023", Period: &corpus.Period{From: 2023, To: 2023}},
+	}, {
 		name: "nothing to read",
 		text: "một đoạn văn bản không có tiêu đề\n",
 		want: corpus.DocMeta{},
