@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -197,6 +198,17 @@ func (s *storeSink) Put(it *fetch.Item) error {
 			s.st.Record(old)
 		}
 		fmt.Fprintf(s.out, "unchanged: %s\n", it.URL)
+		return nil
+	}
+	if !slices.Contains(ingest.Formats(), it.Format) {
+		// A linked spreadsheet or archive: recorded, not an error.
+		s.sum.Skipped++
+		err := fmt.Errorf("%w %q", ingest.ErrUnsupportedFormat, it.Format)
+		e := corpus.Entry{Source: it.URL, Format: it.Format, Size: int64(len(it.Raw)), Ingested: time.Now().UTC(), Status: corpus.StatusSkipped, Error: err.Error(), Fetch: &fr}
+		if rerr := s.st.Record(e); rerr != nil {
+			fmt.Fprintf(s.errw, "failed: %s: manifest: %v\n", it.URL, rerr)
+		}
+		fmt.Fprintf(s.errw, "skipped: %s: %v\n", it.URL, err)
 		return nil
 	}
 	opt := s.opt

@@ -98,6 +98,9 @@ func TestFetchCommand(t *testing.T) {
 			w.Header().Set("ETag", `"tvpl-1"`)
 			w.Header().Set("Content-Type", "text/html; charset=utf-8")
 			w.Write(page)
+		case strings.HasSuffix(r.URL.Path, ".xls"):
+			w.Header().Set("Content-Type", "application/vnd.ms-excel")
+			fmt.Fprint(w, "\xd0\xcf\x11\xe0 not really a workbook")
 		case strings.HasSuffix(r.URL.Path, ".pdf"):
 			w.Header().Set("Content-Type", "application/pdf")
 			fmt.Fprint(w, "%PDF-1.4 not really a PDF")
@@ -167,6 +170,18 @@ func TestFetchCommand(t *testing.T) {
 	for _, u := range []string{srv.URL + "/robots.txt", docURL, att} {
 		if !slices.Contains(logged, u) {
 			t.Errorf("fetch log lacks %s: %v", u, logged)
+		}
+	}
+
+	// A linked file of a format ingest does not read is recorded as
+	// skipped, not failed.
+	if !slices.Contains(ingest.Formats(), "xls") {
+		xls := srv.URL + "/files/bieu-tong-hop.xls"
+		code, _, errs := runCLI(t, "--data", data, "fetch", "--rate", "0", xls)
+		st, _ := corpus.Open(data)
+		e, ok := st.Lookup(xls)
+		if code != 0 || !strings.Contains(errs, "skipped: "+xls) || !ok || e.Status != corpus.StatusSkipped || e.Fetch == nil || e.Fetch.Status != 200 {
+			t.Errorf("fetch .xls = %d, stderr %q, entry %+v", code, errs, e)
 		}
 	}
 
