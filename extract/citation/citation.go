@@ -46,6 +46,7 @@ type mention struct {
 	sym     symbol
 	hasSym  bool
 	law     bool   // a law cited by name
+	year    string // "năm 2023" after a law's name
 	back    bool   // a short back-reference ("Nghị định số 47")
 	typ     string // type name
 	title   string
@@ -69,9 +70,9 @@ func (m *mention) key() string {
 // cit is a citation being built.
 type cit struct {
 	corpus.Citation
-	year  string
-	ms    []*mention
-	first int
+	year    string // the year in the symbol
+	lawYear string // "Luật ... năm 2023"
+	ms      []*mention
 }
 
 func (c *cit) addNote(s string) {
@@ -476,6 +477,17 @@ func lawAt(text string, p int, taken map[int]bool) *mention {
 		nt = "Bộ l" + strings.TrimPrefix(nt, "L")
 	}
 	m := &mention{law: true, typ: typ, title: nt, date: date, span: corpus.Span{Start: start, End: end}, end: end}
+	if date == "" {
+		// "Luật Giao dịch điện tử năm 2023": the year tells same-named
+		// laws apart.
+		k := skipWS(text, end, 0)
+		if w := wordAt(text, k); w == "năm" {
+			k = skipWS(text, k+len(w), 0)
+			if y, e, ok := numAt(text, k, 4); ok && e-k == 4 && y >= 1945 && y <= 2100 {
+				m.year = text[k:e]
+			}
+		}
+	}
 	if hasSym {
 		m.sym, m.hasSym = sym, true
 		m.law = true

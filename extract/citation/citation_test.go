@@ -161,6 +161,10 @@ func TestFind(t *testing.T) {
 		{"Bộ luật", "Bộ luật Lao động ngày 20/11/2019;", "", []want{{key: "Bộ luật Lao động", typ: "Bộ luật", date: "2019-11-20"}}},
 		{"law name without a date", "theo Luật Đất đai năm 2013 và", "", []want{{key: "Luật Đất đai", status: Unresolved}}},
 		{"basis heading Cơ sở pháp lý", "1. Cơ sở pháp lý\n\n- Nghị định số 45/2020/NĐ-CP;\n\n2. Mục tiêu\n\nNghị định số 47/2020/NĐ-CP", "", []want{{key: "45/2020/NĐ-CP", role: "basis"}, {key: "47/2020/NĐ-CP", role: "mention"}}},
+		{"law year tells same-named laws apart", "Luật Giao dịch điện tử năm 2023;", "", []want{{key: "Luật Giao dịch điện tử", registry: "20/2023/QH15"}}},
+		{"symbol wrapped after its dash", "Quyết định số 2476/QĐ-\nUBND ngày 02/10/2020", "", []want{{key: "2476/QĐ-UBND", date: "2020-10-02"}}},
+		{"law year tells same-named laws apart", "Luật Giao dịch điện tử năm 2023;", "", []want{{key: "Luật Giao dịch điện tử", registry: "20/2023/QH15"}}},
+		{"symbol wrapped after its dash", "Quyết định số 2476/QĐ-\nUBND ngày 02/10/2020", "", []want{{key: "2476/QĐ-UBND", date: "2020-10-02"}}},
 		{"not citations", "24/7; IPv4/IPv6; 4G/5G; giai đoạn 2021 - 2025; ngày 10/4/2007; 20/32 hệ thống; pháp luật Nhà nước về; như: Luật,\nNghị định; Quý I/2022; TCVN ISO 9001:2015; 3 cấp tỉnh – huyện – xã", "", nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -442,6 +442,11 @@ func build(text string, ms []*mention) *cit {
 	c.Title = ""
 	if f.law {
 		c.Title = f.title
+		for _, m := range ms {
+			if c.lawYear == "" && m.year != "" {
+				c.lawYear = m.year
+			}
+		}
 	}
 	c.Span = ms[0].span
 	c.Count = len(ms)

@@ -156,6 +156,9 @@ func resolve(c *cit, ref string) {
 		}
 	}
 	idx = pickByDate(idx, c.Date)
+	if c.Date == "" && c.lawYear != "" {
+		idx = pickByDate(idx, c.lawYear)
+	}
 	switch {
 	case len(idx) > 1 && c.Date == "" && len(c.Dates) == 0 && ref != "":
 		// No date given: the document in force at the citing document's

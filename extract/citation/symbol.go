@@ -63,6 +63,16 @@ func skipSpaces(text string, i, max int) int {
 	return i
 }
 
+// skipBreak skips spaces after a separator, and one line break: a
+// symbol wrapped after its "/" or "-" ("2476/QĐ-\nUBND").
+func skipBreak(text string, i, max int) int {
+	i = skipSpaces(text, i, max)
+	if i < len(text) && text[i] == '\n' {
+		i = skipSpaces(text, i+1, max)
+	}
+	return i
+}
+
 // codeAt reads a code at text[i]: a letter (ASCII or Đ/đ/Ð) then letters,
 // digits and "&". It returns the code and its end.
 func codeAt(text string, i int) (string, int) {
@@ -145,7 +155,7 @@ func parseSymbol(text string, i int) (symbol, bool) {
 }
 
 func parseParty(text string, s symbol, j int) (symbol, bool) {
-	j = skipSpaces(text, j, 2)
+	j = skipBreak(text, j, 2)
 	tc, e := codeAt(text, j)
 	if tc == "" {
 		return s, false
@@ -158,7 +168,7 @@ func parseParty(text string, s symbol, j int) (symbol, bool) {
 	if j >= len(text) || text[j] != '/' {
 		return s, false
 	}
-	j = skipSpaces(text, j+1, 2)
+	j = skipBreak(text, j+1, 2)
 	ic, e := codeAt(text, j)
 	if ic == "" || !(knownCode(ic) || upperCode(ic)) {
 		return s, false
@@ -173,7 +183,7 @@ func parseParty(text string, s symbol, j int) (symbol, bool) {
 
 func parseState(text string, s symbol, j int) (symbol, bool) {
 	k0 := j
-	j = skipSpaces(text, j, 2)
+	j = skipBreak(text, j, 2)
 	s.Spaced = j > k0
 	// Year.
 	if j+4 <= len(text) && isDigit(text[j]) && isDigit(text[j+1]) && isDigit(text[j+2]) && isDigit(text[j+3]) && (j+4 == len(text) || !isDigit(text[j+4])) {
@@ -181,9 +191,9 @@ func parseState(text string, s symbol, j int) (symbol, bool) {
 		k := skipSpaces(text, j+4, 2)
 		if y >= "1945" && y <= "2099" && k < len(text) {
 			if text[k] == '/' {
-				s.Year, j = y, skipSpaces(text, k+1, 2)
+				s.Year, j = y, skipBreak(text, k+1, 2)
 			} else if d := dashAt(text, k); d > 0 {
-				s.Year, j = y, skipSpaces(text, k+d, 2)
+				s.Year, j = y, skipBreak(text, k+d, 2)
 			}
 		}
 		if s.Year == "" {
@@ -232,7 +242,7 @@ func units(text string, j int, lenient bool) ([]string, int) {
 		if d == 0 {
 			break
 		}
-		k = skipSpaces(text, k+d, 2)
+		k = skipBreak(text, k+d, 2)
 		c, e := codeAt(text, k)
 		if c == "" || !(knownCode(c) || upperCode(c) || (lenient && isLowerCode(c))) {
 			break
