@@ -1,10 +1,10 @@
 package docx
 
 import (
-	"math/rand"
 	"archive/zip"
 	"bytes"
 	"errors"
+	"math/rand"
 	"strings"
 	"testing"
 )
