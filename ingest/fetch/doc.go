@@ -29,3 +29,12 @@
 // a small UTF-8 HTML document holding only the page's main content, for
 // the ingest "html" parser to read.
 package fetch
+
+// BUG(fetch): thuvienphapluat.vn serves its downloads (Word/PDF) only to
+// logged-in users; the adapter takes the page text and links inside it,
+// not the "Tải về" files.
+
+// BUG(fetch): the hethongphapluat.com keyword-search path and the
+// vanbanphapluat.co search paging parameter are this package's best
+// reading of public scrapers, not confirmed against the live sites; the
+// document and listing structures are.
