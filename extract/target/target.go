@@ -333,34 +333,33 @@ func lastWordIndex(s, w string) int {
 
 var symbolRe = regexp.MustCompile(`\d+/(?:\d{4}/)?[A-ZĐ][A-ZĐa-z&-]*`)
 
-var titleMarkers = regexp.MustCompile(`(?i)về\s+việc|kế\s+hoạch`)
+var (
+	veViec  = regexp.MustCompile(`(?i)về\s+việc`)
+	keHoach = regexp.MustCompile(`(?i)kế\s+hoạch`)
+)
 
 // inTitle reports whether the figure sits in the title of a cited
 // document ("Kế hoạch số 299/KH-UBND ngày 03/12/2021 của UBND tỉnh về
-// việc triển khai 100% dịch vụ công ..."): a document symbol, "về việc"
-// or "Kế hoạch" precedes it in its clause with no punctuation between.
+// việc triển khai 100% dịch vụ công ...", "Kế hoạch cung cấp 100% dịch
+// vụ công ..."): a document symbol or "về việc" precedes it in its clause
+// with no punctuation between, or "Kế hoạch" does, a few words before.
 func inTitle(text string, is, at int) bool {
 	clause := text[is:at]
-	end := -1
-	for _, m := range symbolRe.FindAllStringIndex(clause, -1) {
-		end = m[1]
+	near := func(end, maxWords int) bool {
+		between := clause[end:]
+		return !strings.ContainsAny(between, ",;:()") && len(strings.Fields(between)) <= maxWords
 	}
-	for _, m := range titleMarkers.FindAllStringIndex(clause, -1) {
-		if m[1] > end {
-			end = m[1]
+	for _, re := range []*regexp.Regexp{symbolRe, veViec} {
+		if ms := re.FindAllStringIndex(clause, -1); len(ms) > 0 && near(ms[len(ms)-1][1], 12) {
+			return true
 		}
 	}
-	if end < 0 {
-		return false
+	if ms := keHoach.FindAllStringIndex(clause, -1); len(ms) > 0 {
+		end := ms[len(ms)-1][1]
+		w := " " + indicator.Fold(clause[end:]) + " "
+		return near(end, 3) && !containsAny(w, " nay ", " dat ", " phan dau ", " muc tieu ", " den nam ")
 	}
-	between := clause[end:]
-	if strings.ContainsAny(between, ",;:.()") && !symbolRe.MatchString(clause[:end]) {
-		return false
-	}
-	if strings.ContainsAny(between, ",;:") {
-		return false
-	}
-	return len(strings.Fields(between)) <= 12
+	return false
 }
 
 var comparators = []struct{ words, op string }{

@@ -149,6 +149,10 @@ func TestForms(t *testing.T) {
 			[]string{"target = 20 hạng y=2025 rank", "target = 15/63 hạng y=2025 rank"}},
 		{"lettered items on consecutive lines", plan + "a) 80% hồ sơ công việc tại cấp huyện\nb) 60% hồ sơ công việc tại cấp xã",
 			[]string{"target = 80 % y=2025 scope=cấp huyện", "target = 60 % y=2025 scope=cấp xã"}},
+		{"the plan's own wording is not a title", plan + "- Kế hoạch này đặt mục tiêu 100% xã có cáp quang.",
+			[]string{"target = 100 % y=2025"}},
+		{"a short title after Kế hoạch", review + "- Thành lập Tổ công tác xây dựng Kế hoạch cung cấp 100% dịch vụ công đủ điều kiện lên trực tuyến.",
+			nil},
 		{"tabular appendix skipped", plan + "- 100% xã có cáp quang.\n\nPHỤ LỤC 1\n\nSTT\nNội dung\nKinh phí\n1\nĐầu tư 02 điểm cầu\n2.000\n2\nNâng cấp 100% máy tính\n969\n3\nThuê\n1.147\n",
 			[]string{"target = 100 % y=2025"}},
 	}
