@@ -568,12 +568,18 @@ func wordFigure(text string, i int) (figure, bool) {
 	if !ok {
 		return figure{}, false
 	}
-	prev := lastWords(text, i-30, i, 1)
-	if prev != "chon" && prev != "tai" && prev != "diem" {
-		return figure{}, false
-	}
+	prev := lastWords(text, i-40, i, 2)
 	u := skipSpace(text, j, true)
-	if matchAny(text, u, adminNouns) < 0 {
+	switch {
+	case endsWithWord(prev, "chon") || endsWithWord(prev, "tai") || endsWithWord(prev, "diem"):
+		// "lựa chọn một xã/phường", "thí điểm tại hai huyện"
+		if v == 1 && matchAny(text, u, adminNouns) < 0 {
+			return figure{}, false
+		}
+	case v >= 2 && (endsWithWord(prev, "xay dung") || endsWithWord(prev, "trien khai") || endsWithWord(prev, "thanh lap") ||
+		endsWithWord(prev, "to chuc") || endsWithWord(prev, "co") || endsWithWord(prev, "cho") || endsWithWord(prev, "dao tao")):
+		// "xây dựng hai cơ sở dữ liệu"; "một" there is an article, not a count
+	default:
 		return figure{}, false
 	}
 	ue := unitAt(text, u)

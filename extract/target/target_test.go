@@ -108,6 +108,8 @@ func TestForms(t *testing.T) {
 			[]string{"target >= 2 đợt/năm y=-"}},
 		{"number word", plan + "- UBND các huyện chủ động lựa chọn một xã/phường để triển khai thử nghiệm.",
 			[]string{"target = 1 xã/phường y=2025"}},
+		{"number words", plan + "- Thí điểm tại hai huyện; xây dựng ba cơ sở dữ liệu chuyên ngành; xây dựng một hệ thống thông tin; một số dịch vụ.",
+			[]string{"target = 2 huyện y=2025", "target = 3 cơ sở dữ liệu y=2025"}},
 		{"rank", plan + "- Phấn đấu đến năm 2025 nằm trong nhóm 15 tỉnh đứng đầu về Chỉ số ứng dụng CNTT.",
 			[]string{"target = 15 tỉnh y=2025 rank"}},
 		{"fraction", review + "- Có 20/32 hệ thống thông tin đã được kiểm tra, đánh giá an toàn thông tin.",
