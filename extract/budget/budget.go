@@ -39,6 +39,7 @@ var (
 	reSubRow     = regexp.MustCompile(`^(\d{1,2}(\.\d{1,2})+\.?|[a-zđ][.)]?|[-+*•])$`)
 	reItemLabel  = regexp.MustCompile(`(?i)(dự án|nhiệm vụ|hạng mục|gói thầu|đề án)`)
 	reAggregate  = regexp.MustCompile(`(?i)(kế hoạch|các (dự án|nhiệm vụ|đề án)|chương trình|giai đoạn|năm\s+(19|20)\d\d|toàn tỉnh|của tỉnh|ứng dụng cntt|ứng dụng công nghệ thông tin)`)
+	reAppendixNo = regexp.MustCompile(`^([0-9]{1,2}|[IVXL]{1,5}|[A-Z])[.:]?$`)
 	reYearsOnly  = regexp.MustCompile(`(?i)^(năm|giai đoạn|kế hoạch năm)\s+(19|20)\d\d(\s*[-–]\s*(19|20)\d\d)?$`)
 )
 
@@ -266,8 +267,11 @@ func tableName(t corpus.Table) string {
 	if len(w) == 0 {
 		return fmt.Sprintf("the table at byte %d", t.Span.Start)
 	}
-	if len(w) >= 3 && strings.EqualFold(w[0], "phụ") {
-		return strings.Join(w[:3], " ")
+	if len(w) >= 2 && strings.EqualFold(w[0], "phụ") {
+		if len(w) >= 3 && reAppendixNo.MatchString(w[2]) {
+			return strings.TrimRight(strings.Join(w[:3], " "), ".:")
+		}
+		return strings.Join(w[:2], " ")
 	}
 	if len(w) > 8 {
 		return "table \"" + strings.Join(w[:8], " ") + " ...\""

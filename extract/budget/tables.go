@@ -62,8 +62,8 @@ var sourceNames = []struct {
 	{regexp.MustCompile(`(?i)sự nghiệp|chi thường xuyên|kinh phí thường xuyên`), "sự nghiệp"},
 	{regexp.MustCompile(`(?i)đầu tư công`), "đầu tư công"},
 	{regexp.MustCompile(`(?i)(vốn )?đầu tư( phát triển)?`), "đầu tư"},
-	{regexp.MustCompile(`(?i)(ngân sách |nguồn )?(trung ương|tw\b)`), "ngân sách trung ương"},
-	{regexp.MustCompile(`(?i)ngân sách (địa phương|tỉnh|huyện|xã)|ngân sách cấp (tỉnh|huyện|xã)`), "ngân sách địa phương"},
+	{regexp.MustCompile(`(?i)(ngân sách |nguồn )?(trung ương|tw\b)|\bnstw\b|\bns\s*tw\b|\bnstư\b`), "ngân sách trung ương"},
+	{regexp.MustCompile(`(?i)ngân sách (địa phương|tỉnh|huyện|xã)|ngân sách cấp (tỉnh|huyện|xã)|nsđp|\bns\s*đp|\bns\s*(tỉnh|huyện)`), "ngân sách địa phương"},
 	{regexp.MustCompile(`(?i)xã hội hóa|xã hội hoá`), "xã hội hóa"},
 	{regexp.MustCompile(`(?i)\bODA\b|vốn vay|tài trợ`), "ODA"},
 	{regexp.MustCompile(`(?i)(nguồn|vốn)[^,;:]*khác|^khác$`), "khác"},
@@ -133,6 +133,10 @@ func Columns(t corpus.Table) []Column {
 			c.Role = RoleStatus
 		case reColNote.MatchString(leaf):
 			c.Role = RoleNote
+		}
+		switch c.Role {
+		case RoleSTT, RoleName, RoleLead, RolePartner, RolePeriod, RoleSrcText, RoleStatus, RoleNote:
+			c.Money = false // an STT or a year is not an amount
 		}
 		cols[j] = c
 	}

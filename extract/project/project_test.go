@@ -10,6 +10,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"kehoach/corpus"
+	"kehoach/extract/budget"
 	"kehoach/ingest/table"
 )
 
@@ -162,4 +163,46 @@ func FuzzExtract(f *testing.F) {
 			}
 		}
 	})
+}
+
+// A plan laid out unlike the samples: TT column, "Chủ đầu tư", a
+// two-level "Nguồn vốn" header with NSTW/NSĐP, letter groups, a merged
+// lead cell, an ĐVT line, the total row last.
+func TestOtherProvince(t *testing.T) {
+	raw, err := os.ReadFile(filepath.Join("testdata", "other_province.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := docOf(string(raw))
+	x := &corpus.Extraction{}
+	budget.Extract(doc, x)
+	Extract(doc, x)
+	type row struct {
+		name, group, lead string
+		amount            int64
+		source, period    string
+	}
+	want := []row{
+		{"Trung tâm dữ liệu tỉnh", "A. CHUYỂN ĐỔI SỐ CƠ QUAN NHÀ NƯỚC", "Sở Thông tin và Truyền thông", 30000000000, "ngân sách trung ương, ngân sách địa phương", "2023-2025"},
+		{"Nền tảng LGSP", "A. CHUYỂN ĐỔI SỐ CƠ QUAN NHÀ NƯỚC", "Sở Thông tin và Truyền thông", 5500000000, "ngân sách địa phương", "2023"},
+		{"Sàn thương mại điện tử", "B. KINH TẾ SỐ", "Sở Công Thương", 10000000000, "ngân sách địa phương", "2023"},
+	}
+	if len(x.Projects) != len(want) {
+		t.Fatalf("%d projects %+v, want %d", len(x.Projects), x.Projects, len(want))
+	}
+	for i, w := range want {
+		p := x.Projects[i]
+		if got := (row{p.Name, p.Group, p.Lead, amount(p), p.Source, period(p)}); got != w {
+			t.Errorf("project %d = %+v, want %+v", i, got, w)
+		}
+	}
+	var totals []int64
+	for _, b := range x.Budgets {
+		if b.Kind == "total" {
+			totals = append(totals, b.AmountVND)
+		}
+	}
+	if len(totals) != 2 || totals[0] != 45500000000 || totals[1] != 45500000000 || len(x.Warnings) != 0 {
+		t.Errorf("totals %v, warnings %q; want the prose and table totals 45,5 tỷ đồng and no warning", totals, x.Warnings)
+	}
 }

@@ -527,7 +527,7 @@ func naiveCells(bs []block, r []int, width int) []corpus.Cell {
 // ---- two-level headers ----
 
 var reGroupWord = regexp.MustCompile(`(?i)(nguồn|kinh phí|phân kỳ|phân bổ|trong đó|chia ra|nhu cầu|kế hoạch|dự kiến|giai đoạn|vốn|nội dung|thời gian)`)
-var reSubWord = regexp.MustCompile(`(?i)^((năm\s*)?(19|20)\d\d|sự nghiệp|đầu tư|tổng số|tổng|ngân sách|vốn|trung ương|địa phương|tỉnh|huyện|xã hội hóa|khác|oda|đã|cần|số lượng|đơn giá)`)
+var reSubWord = regexp.MustCompile(`(?i)^((năm\s*)?(19|20)\d\d|sự nghiệp|đầu tư|tổng số|tổng|ngân sách|vốn|trung ương|địa phương|tỉnh|huyện|xã hội hóa|khác|oda|đã|cần|số lượng|đơn giá|ns\s*tw|nstw|ns\s*đp|nsđp|ns\s*tỉnh|nstư|odа|bắt đầu|kết thúc)`)
 
 // flatHeader lays the header cells out over width columns. With more
 // cells than columns the header has two levels: the top row first (some
@@ -615,6 +615,7 @@ func scoreConfig(hb []block, top int, pos, spans []int, p colProfile) float64 {
 			if reGroupWord.MatchString(hb[ti].text) {
 				score += 1
 			}
+			score += 0.001 * float64(ti) // on a tie, money parents sit to the right
 			years := 0
 			sum := 0.0
 			for k := 0; k < spans[pi]; k++ {
@@ -657,7 +658,7 @@ func numericish(p colProfile, j int) float64 {
 	if ne == 0 {
 		return 0.5
 	}
-	return (p.count[j][tN] + p.count[j][tY] - p.count[j][tT]) / ne
+	return (p.count[j][tN] + 0.5*p.count[j][tY] - p.count[j][tT]) / ne
 }
 
 func combinations(n, k int) [][]int {
