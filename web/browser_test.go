@@ -43,6 +43,12 @@ func browserContext(t *testing.T) context.Context {
 	if bin == "" {
 		t.Skip("browser tests skipped: no Chromium found (install the Debian package chromium, or set KEHOACH_CHROMIUM)")
 	}
+	// Chromium may still write its profile while it exits: remove it
+	// ourselves, ignoring errors, rather than through t.TempDir.
+	profile, err := os.MkdirTemp("", "kehoach-chromium")
+	if err != nil {
+		t.Fatal(err)
+	}
 	opts := []chromedp.ExecAllocatorOption{
 		chromedp.ExecPath(bin),
 		chromedp.Headless,
@@ -56,12 +62,12 @@ func browserContext(t *testing.T) context.Context {
 		chromedp.Flag("disable-dev-shm-usage", true),
 		chromedp.Flag("lang", "vi-VN"),
 		chromedp.WindowSize(1280, 900),
-		chromedp.UserDataDir(t.TempDir()),
+		chromedp.UserDataDir(profile),
 	}
 	actx, cancelA := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, cancelC := chromedp.NewContext(actx)
 	ctx, cancelT := context.WithTimeout(ctx, 90*time.Second)
-	t.Cleanup(func() { cancelT(); cancelC(); cancelA() })
+	t.Cleanup(func() { cancelT(); cancelC(); cancelA(); os.RemoveAll(profile) })
 	if err := chromedp.Run(ctx); err != nil {
 		t.Skipf("browser tests skipped: Chromium at %s does not start: %v", bin, err)
 	}

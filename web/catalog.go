@@ -127,12 +127,13 @@ func recordsOf(d *DocSummary, x *corpus.Extraction) []Record {
 }
 
 // CitationKey identifies a cited document across plans: its canonical
-// number, or for a law cited by name its type and title.
+// number, or for a law cited by name its title (as package compare keys
+// its citation rows).
 func CitationKey(c corpus.Citation) string {
 	if c.Number != "" {
 		return c.Number
 	}
-	return strings.TrimSpace(c.Type + " " + c.Title)
+	return strings.TrimSpace(c.Title)
 }
 
 // catalog is an in-memory view of the store's documents and records,

@@ -80,12 +80,8 @@ func (s *Server) comparePage(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
+	// The indicators some plan states a figure for: the comparable ones.
 	v.Indicators = c.filterOptions().Indicators
-	for id := range s.ind {
-		if !contains(v.Indicators, id) {
-			v.Indicators = append(v.Indicators, id)
-		}
-	}
 	if v.Citations, err = s.citationsData(""); err != nil {
 		s.fail(w, r, err)
 		return

@@ -15,6 +15,7 @@ import (
 	"kehoach/corpus"
 	"kehoach/corpus/province/vifold"
 	"kehoach/extract"
+	"kehoach/extract/indicator"
 	"kehoach/ingest"
 )
 
@@ -119,7 +120,9 @@ func goldExtraction(doc *corpus.Document, name string) (*corpus.Extraction, erro
 	for i := range x.Targets {
 		t := &x.Targets[i]
 		t.Span = find(t.Quote)
-		t.Indicator = testIndicator(t.Quote)
+		if id, conf := indicator.Match(t.Quote); conf >= indicator.MinConfidence {
+			t.Indicator = id
+		}
 	}
 	for i := range x.Budgets {
 		x.Budgets[i].Span = find(x.Budgets[i].Quote)
@@ -128,21 +131,6 @@ func goldExtraction(doc *corpus.Document, name string) (*corpus.Extraction, erro
 		x.Projects[i].Span = find(x.Projects[i].Name)
 	}
 	return &x, nil
-}
-
-// testIndicator gives the fixture's targets an indicator id from a few
-// phrases, enough to compare provinces in the tests.
-func testIndicator(quote string) string {
-	f := vifold.Fold(quote)
-	switch {
-	case strings.Contains(f, "muc do 4") || strings.Contains(f, "muc do 3, 4") || strings.Contains(f, "toan trinh"):
-		return "dvc_level4_share"
-	case strings.Contains(f, "van ban") && strings.Contains(f, "dien tu"):
-		return "edoc_exchange"
-	case strings.Contains(f, "chu ky so"):
-		return "digital_signature"
-	}
-	return ""
 }
 
 // fakeSearcher answers from the store: documents whose folded text holds

@@ -113,6 +113,12 @@ var messages = map[string]map[string]string{
 		"go_to":           "đến vị trí trong văn bản",
 		"all_docs":        "Tất cả văn bản",
 		"total":           "Tổng",
+		"note_unverified": "* Mục tiêu quốc gia này được nêu lại từ nguồn thứ cấp, chưa đối chiếu với văn bản gốc.",
+		"col_province":    "Tỉnh, thành phố",
+		"col_value":       "Mục tiêu trong kế hoạch",
+		"col_cited":       "Số lần dẫn",
+		"national_year":   "Năm mục tiêu quốc gia",
+		"chart_budget":    "Biểu đồ: tổng kinh phí được nêu gần nhất của mỗi tỉnh (tỷ đồng).",
 	},
 	"en": {
 		"app":             "Provincial IT plans",
@@ -223,6 +229,12 @@ var messages = map[string]map[string]string{
 		"go_to":           "go to its place in the text",
 		"all_docs":        "All documents",
 		"total":           "Total",
+		"note_unverified": "* This national target is restated from secondary sources and was not checked against the national document.",
+		"col_province":    "Province",
+		"col_value":       "Target in the plans",
+		"col_cited":       "Times cited",
+		"national_year":   "Year of the national target",
+		"chart_budget":    "Chart: each province's latest stated budget total (billion đồng).",
 	},
 }
 

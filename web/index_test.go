@@ -45,3 +45,39 @@ func total(body string) string {
 	j := strings.IndexAny(body[i+9:], ",\n")
 	return body[i+9 : i+9+j]
 }
+
+// TestIndexCompare: the compare page over package compare shows the
+// province rows with the national target, a chart, and downloads that
+// are compare.Export's bytes.
+func TestIndexCompare(t *testing.T) {
+	s, _ := newTestServer(t, func(o *Options) { o.Compare = sampleComparer(t, o.Store) })
+	for _, tc := range []struct {
+		path string
+		want []string
+	}{
+		{"/compare?by=indicator&key=" + compareKey, []string{"<svg", `class="bar"`, `class="national"`, "Mục tiêu quốc gia", "/province/04", "?hl="}},
+		{"/compare?by=budget", []string{"<svg", "tỷ đồng", "Bình Định"}},
+		{"/compare?by=budget&now=1", []string{"Gia Lai"}},
+		{"/compare?by=citation&key=749%2FQ%C4%90-TTg", []string{"Số lần dẫn", "Cao Bằng"}},
+		{"/api/compare?by=indicator&key=" + compareKey, []string{`"national"`, `"value"`}},
+	} {
+		w := get(t, s, tc.path)
+		if w.Code != 200 {
+			t.Fatalf("GET %s = %d\n%s", tc.path, w.Code, clip(w.Body.String()))
+		}
+		for _, x := range tc.want {
+			if !strings.Contains(w.Body.String(), x) {
+				t.Errorf("GET %s lacks %q", tc.path, x)
+			}
+		}
+	}
+	for _, f := range exportFormats {
+		w := get(t, s, "/api/export?by=budget&format="+f)
+		if w.Code != 200 || w.Body.Len() == 0 {
+			t.Errorf("export %s = %d (%d bytes)", f, w.Code, w.Body.Len())
+		}
+		if ct := w.Header().Get("Content-Type"); ct != exportTypes[f] {
+			t.Errorf("export %s Content-Type %q", f, ct)
+		}
+	}
+}

@@ -8,7 +8,7 @@ import (
 )
 
 // compareKey is the indicator the browser test compares.
-const compareKey = "dvc_level4_share"
+const compareKey = "gov.dvc_l34_share"
 
 // sampleSearcher is the search index over the sample store, as `kehoach
 // serve` uses it, for the browser and load tests.
@@ -29,5 +29,13 @@ func sampleSearcher(t testing.TB, st Store) Searcher {
 	return IndexSearcher{Index: ix}
 }
 
-// sampleComparer is the comparer over the sample store.
-func sampleComparer(t testing.TB, st Store) Comparer { return fakeComparer{st: st} }
+// sampleComparer is package compare over the sample index, as `kehoach
+// serve` uses it.
+func sampleComparer(t testing.TB, st Store) Comparer {
+	t.Helper()
+	s, ok := sampleSearcher(t, st).(IndexSearcher)
+	if !ok {
+		return fakeComparer{st: st}
+	}
+	return IndexComparer{Src: s.Index.(*index.Index)}
+}

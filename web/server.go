@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"kehoach/corpus"
+	"kehoach/extract/indicator"
 )
 
 //go:embed templates/*.html
@@ -87,6 +88,11 @@ func New(opt Options) (*Server, error) {
 		opt.Logf = log.Printf
 	}
 	s := &Server{opt: opt, cat: catalogCache{st: opt.Store}, mux: http.NewServeMux()}
+	if opt.Indicators == nil {
+		for _, in := range indicator.All() {
+			opt.Indicators = append(opt.Indicators, Indicator{ID: in.ID, VI: in.NameVI, EN: in.NameEN})
+		}
+	}
 	s.ind = map[string]Indicator{}
 	for _, in := range opt.Indicators {
 		s.ind[in.ID] = in

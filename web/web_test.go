@@ -26,9 +26,6 @@ func newTestServer(t testing.TB, mod func(*Options)) (*Server, Store) {
 		Search:  &fakeSearcher{st: st},
 		Compare: fakeComparer{st: st},
 		Logf:    t.Logf,
-		Indicators: []Indicator{
-			{ID: "dvc_level4_share", VI: "Tỷ lệ DVCTT mức độ 4", EN: "Share of level-4 online services"},
-		},
 	}
 	if mod != nil {
 		mod(&opt)
@@ -81,9 +78,9 @@ func TestPages(t *testing.T) {
 		{"/doc/" + cao, 200, []string{`<mark class="k-target">`, `<mark class="k-citation">`, `<mark class="k-budget">`, `id="t0"`, `href="#t0"`, "Cao Bằng", "/doc/" + cao + "/raw"}, ""},
 		{"/doc/" + cao + "?hl=289-302", 200, []string{`id="hit"`, `k-hit`}, ""},
 		{"/doc/" + cao + "?hl=99999999-100000000", 200, []string{`k-target`}, ""},
-		{"/compare", 200, []string{"So sánh", `name="ikey"`, "dvc_level4_share"}, ""},
-		{"/compare?by=indicator&key=dvc_level4_share", 200, []string{"<svg", `class="bar"`, "/api/export?by=indicator&amp;format=csv&amp;key=dvc_level4_share", "Mục tiêu quốc gia", "80% (749/QĐ-TTg, 2025)"}, ""},
-		{"/compare?by=indicator&ikey=dvc_level4_share", 200, []string{"<svg"}, ""},
+		{"/compare", 200, []string{"So sánh", `name="ikey"`, compareKey}, ""},
+		{"/compare?by=indicator&key=" + compareKey, 200, []string{"<svg", `class="bar"`, "/api/export?by=indicator&amp;format=csv&amp;key=" + compareKey, "Mục tiêu quốc gia", "80% (749/QĐ-TTg, 2025)"}, ""},
+		{"/compare?by=indicator&ikey=" + compareKey, 200, []string{"<svg"}, ""},
 		{"/compare?by=magic", 400, []string{"bad by"}, ""},
 		{"/provinces", 200, []string{"Gia Lai", "Bình Định", "/province/52"}, ""},
 		{"/province/04", 200, []string{"Cao Bằng", "2893/QĐ-UBND", "Mục tiêu và kết quả", "k-achieved", "/citation?key="}, ""},
@@ -170,11 +167,11 @@ func TestAPI(t *testing.T) {
 		{"/api/records?kind=bad", 400, []string{"bad kind"}},
 		{"/api/records?year=x", 400, []string{"bad year"}},
 		{"/api/records?citation=749%2FQ%C4%90-TTg", 200, []string{`"number": "749/QĐ-TTg"`}},
-		{"/api/compare?by=indicator&key=dvc_level4_share", 200, []string{`"rows"`, `"national"`}},
+		{"/api/compare?by=indicator&key=" + compareKey, 200, []string{`"rows"`, `"national"`}},
 		{"/api/compare", 400, []string{"missing by"}},
 		{"/api/compare?by=indicator", 400, []string{"missing key"}},
-		{"/api/export?by=indicator&key=dvc_level4_share&format=csv", 200, []string{"province,value\n"}},
-		{"/api/export?by=indicator&key=dvc_level4_share&format=pdf", 400, []string{"bad format"}},
+		{"/api/export?by=indicator&key=" + compareKey + "&format=csv", 200, []string{"province,value\n"}},
+		{"/api/export?by=indicator&key=" + compareKey + "&format=pdf", 400, []string{"bad format"}},
 		{"/api/provinces/04", 200, []string{`"now": "Cao Bằng"`, `"documents"`}},
 		{"/api/provinces/xx", 404, nil},
 		{"/api/citations", 200, []string{`"key": "749/QĐ-TTg"`}},
@@ -203,12 +200,12 @@ func TestAPI(t *testing.T) {
 		})
 	}
 	// The export is a download with the comparer's own bytes.
-	w := get(t, s, "/api/export?by=indicator&key=dvc_level4_share&format=csv")
-	if cd := w.Header().Get("Content-Disposition"); !strings.HasPrefix(cd, "attachment") || !strings.Contains(cd, "compare-dvc_level4_share.csv") {
+	w := get(t, s, "/api/export?by=indicator&key="+compareKey+"&format=csv")
+	if cd := w.Header().Get("Content-Disposition"); !strings.HasPrefix(cd, "attachment") || !strings.Contains(cd, "compare-"+compareKey+".csv") {
 		t.Errorf("Content-Disposition = %q", cd)
 	}
 	var want bytes.Buffer
-	fakeComparer{st: st}.Export(nil, CompareQuery{By: "indicator", Key: "dvc_level4_share"}, "csv", &want)
+	fakeComparer{st: st}.Export(nil, CompareQuery{By: "indicator", Key: compareKey}, "csv", &want)
 	if w.Body.String() != want.String() {
 		t.Errorf("export body differs from the comparer's:\n%s\nwant\n%s", w.Body, want.String())
 	}

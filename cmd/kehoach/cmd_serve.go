@@ -67,9 +67,6 @@ Example:
 			if host, _, _ := net.SplitHostPort(ln.Addr().String()); !isLoopback(host) {
 				fmt.Fprintf(c.App.ErrWriter, "serve: warning: listening on %s, reachable from other machines\n", host)
 			}
-			if opt.Search == nil {
-				fmt.Fprintln(c.App.ErrWriter, "serve: no search index; the search page is empty until kehoach reindex")
-			}
 			fmt.Fprintf(c.App.Writer, "serving %s on http://%s/\n", st.Dir, ln.Addr())
 			ctx, stop := signal.NotifyContext(c.Context, os.Interrupt, syscall.SIGTERM)
 			defer stop()
@@ -79,34 +76,26 @@ Example:
 }
 
 // webOptions connects the web application to the store, the search
-// index, the comparison tables and the ingest path of the other commands.
-// closeFn releases what it opened.
+// index (the one `kehoach search` reads), package compare over that index
+// (as `kehoach compare` and `kehoach export`) and ingestRaw (as `kehoach
+// ingest`, which also keeps the index up to date). closeFn closes the
+// index.
 func webOptions(st *corpus.Store) (opt web.Options, closeFn func(), err error) {
+	ix, _, err := openIndex(st)
+	if err != nil {
+		return opt, nil, err
+	}
 	opt = web.Options{
-		Store: st,
+		Store:   st,
+		Search:  web.IndexSearcher{Index: ix},
+		Compare: web.IndexComparer{Src: ix},
 		Ingest: func(source, format string, raw []byte) (string, error) {
 			r := ingestRaw(st, source, format, raw, ingest.Options{})
 			return r.Entry.ID, r.Err
 		},
 	}
-	closeFn = func() {}
-	for _, hook := range webHooks {
-		c, err := hook(st, &opt)
-		if err != nil {
-			closeFn()
-			return opt, nil, err
-		}
-		if c != nil {
-			prev := closeFn
-			closeFn = func() { c(); prev() }
-		}
-	}
-	return opt, closeFn, nil
+	return opt, func() { closeIndex(st) }, nil
 }
-
-// webHooks fill in the parts of web.Options that come from other
-// packages (the search index, compare); each may return a close function.
-var webHooks []func(st *corpus.Store, opt *web.Options) (func(), error)
 
 func isLoopback(host string) bool {
 	ip := net.ParseIP(host)

@@ -2,15 +2,21 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"io"
 	"net/http"
+	"net/http/httptest"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/xuri/excelize/v2"
+
 	"kehoach/corpus"
+	"kehoach/web"
 )
 
 func TestServeArgs(t *testing.T) {
@@ -129,4 +135,84 @@ func openTestStore(t *testing.T) *corpus.Store {
 		t.Fatal(err)
 	}
 	return st
+}
+
+// TestServeExport: the web downloads are byte for byte what kehoach
+// export writes for the same table and options.
+func TestServeExport(t *testing.T) {
+	data := t.TempDir()
+	if code, _, errs := runCLI(t, "--data", data, "ingest", "../../testdata/corpus"); code != 0 {
+		t.Fatalf("ingest: %s", errs)
+	}
+	st, err := corpus.Open(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	opt, closeFn, err := webOptions(st)
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv, err := web.New(opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		query string
+		args  []string
+	}{
+		{"by=budget&format=csv", []string{"--table", "budgets", "--format", "csv"}},
+		{"by=budget&format=json&now=1", []string{"--table", "budgets", "--format", "json", "--by", "now"}},
+		{"by=citation&key=749%2FQ%C4%90-TTg&format=md", []string{"--table", "citations", "--format", "md"}},
+		{"by=indicator&key=gov.dvc_l4_share&format=csv", []string{"--table", "targets", "--indicator", "gov.dvc_l4_share", "--format", "csv"}},
+		{"by=indicator&key=gov.dvc_l4_share&format=xlsx", []string{"--table", "targets", "--indicator", "gov.dvc_l4_share", "--format", "xlsx"}},
+	} {
+		req := httptest.NewRequest("GET", "/api/export?"+tc.query, nil)
+		w := httptest.NewRecorder()
+		srv.ServeHTTP(w, req)
+		if w.Code != 200 {
+			t.Fatalf("/api/export?%s = %d %s", tc.query, w.Code, w.Body)
+		}
+		closeFn() // the CLI opens the index itself
+		code, out, errs := runCLI(t, append([]string{"--data", data, "export"}, tc.args...)...)
+		if code != 0 {
+			t.Fatalf("export %v: %s", tc.args, errs)
+		}
+		opt, closeFn, err = webOptions(st)
+		if err != nil {
+			t.Fatal(err)
+		}
+		srv, _ = web.New(opt)
+		if tc.args[3] == "xlsx" {
+			// XLSX is a zip with timestamps: compare the sheets' cells.
+			if a, b := xlsxCells(t, w.Body.Bytes()), xlsxCells(t, []byte(out)); a != b || a == "" {
+				t.Errorf("xlsx cells differ:\n%s\nwant\n%s", clip(a), clip(b))
+			}
+			continue
+		}
+		if w.Body.String() != out {
+			t.Errorf("/api/export?%s differs from kehoach export %v:\n%s\nwant\n%s", tc.query, tc.args, clip(w.Body.String()), clip(out))
+		}
+	}
+	closeFn()
+}
+
+func xlsxCells(t *testing.T, b []byte) string {
+	t.Helper()
+	f, err := excelize.OpenReader(bytes.NewReader(b))
+	if err != nil {
+		t.Fatalf("xlsx: %v", err)
+	}
+	defer f.Close()
+	var sb strings.Builder
+	for _, sh := range f.GetSheetList() {
+		rows, err := f.GetRows(sh)
+		if err != nil {
+			t.Fatal(err)
+		}
+		fmt.Fprintf(&sb, "[%s]\n", sh)
+		for _, r := range rows {
+			sb.WriteString(strings.Join(r, "\t") + "\n")
+		}
+	}
+	return sb.String()
 }
