@@ -159,6 +159,9 @@ func (tvpl) ParseDoc(p *Page) (*Doc, error) {
 	}
 	d := newDoc(p, "thuvienphapluat")
 	d.Title = text(p, "div.box-title h1", "#divThuocTinh h1", "h1")
+	if d.Title == "" {
+		d.Title = strings.TrimSuffix(text(p, "title"), " mới nhất") // the site's <title> suffix
+	}
 	content := first(p, "#divContentDoc .content1", "#divContentDoc", "div.content1", "#tab1")
 	d.Content = innerHTML(content)
 	labelPairs(first(p, "#divThuocTinh", "#tab4"), d.Meta)
