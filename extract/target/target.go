@@ -398,6 +398,12 @@ func subject(text string, is, ie int, f figure) string {
 	for len(after) > 0 && (after[0] == "trở" || after[0] == "lên" || after[0] == ")" || after[0] == "-") {
 		after = after[1:]
 	}
+	for k, w := range after {
+		if k >= 3 && strings.HasPrefix(w, "(") {
+			after = after[:k] // "báo cáo định kỳ (không bao gồm nội dung mật) ..."
+			break
+		}
+	}
 	if len(after) >= 2 || (f.unit != "%" && len(after) >= 1) {
 		return cleanWords(after, 14, false)
 	}
