@@ -206,3 +206,38 @@ func TestOtherProvince(t *testing.T) {
 		t.Errorf("totals %v, warnings %q; want the prose and table totals 45,5 tỷ đồng and no warning", totals, x.Warnings)
 	}
 }
+
+// The same kind of plan as the DOCX and HTML parsers write it: pipe
+// rows, spans resolved, the unit in the appendix heading, group rows
+// with subtotals, detail rows 1.1 and 1.2.
+func TestOtherProvincePipe(t *testing.T) {
+	raw, err := os.ReadFile(filepath.Join("testdata", "other_province_pipe.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := docOf(string(raw))
+	x := &corpus.Extraction{}
+	budget.Extract(doc, x)
+	Extract(doc, x)
+	var got []string
+	for _, p := range x.Projects {
+		got = append(got, p.Group+" | "+p.Name+" | "+p.Lead+" | "+itoa(int(amount(p)/1e9))+" tỷ | "+p.Source)
+	}
+	want := []string{
+		"I. Hạ tầng số | Trung tâm dữ liệu | Sở TT&TT | 800 tỷ | ngân sách tỉnh, xã hội hóa",
+		"I. Hạ tầng số | Phần cứng | Sở TT&TT | 500 tỷ | ngân sách tỉnh",
+		"I. Hạ tầng số | Phần mềm | Sở TT&TT | 300 tỷ | ngân sách tỉnh, xã hội hóa",
+		"I. Hạ tầng số | Mạng WAN | Sở TT&TT | 200 tỷ | ngân sách tỉnh",
+		"II. Ứng dụng | Cổng dịch vụ công | Văn phòng UBND tỉnh | 234 tỷ | ngân sách tỉnh",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("projects:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	var budgets []string
+	for _, b := range x.Budgets {
+		budgets = append(budgets, b.Kind+" "+b.Source+" "+itoa(int(b.AmountVND/1e8)))
+	}
+	if w := "total  12345,total  12345,source ngân sách tỉnh 11345,source xã hội hóa 1000"; strings.Join(budgets, ",") != w || len(x.Warnings) != 0 {
+		t.Errorf("budgets %q, warnings %q; want %q and none", budgets, x.Warnings, w)
+	}
+}

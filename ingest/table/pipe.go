@@ -358,17 +358,15 @@ func repeatsHeader(above, row []corpus.Cell) bool {
 	return same > 0 && diff > 0
 }
 
-// headerLikeCells is headerLike without the STT test: a repeated "STT"
-// is a header cell.
+// headerLikeCells is headerLike without the STT and total tests: a
+// repeated "STT" is a header cell, and so is "Tổng số" under a spanning
+// "Kinh phí".
 func headerLikeCells(cells []corpus.Cell) bool {
 	for _, c := range cells {
 		if c.Text == "" {
 			continue
 		}
 		if _, ok := vnnum.ParseNumber(c.Text); ok && !reColYearHeader.MatchString(c.Text) {
-			return false
-		}
-		if isTotalLabel(c.Text) {
 			return false
 		}
 	}
