@@ -145,23 +145,21 @@ func TestLegacyEncodingsIngestAlike(t *testing.T) {
 	}
 }
 
-var convertOnce sync.Once
-var convertDir string
-var convertErr error
+var (
+	convertOnce sync.Once
+	convertDir  string
+	convertErr  error
+)
 
-// converted converts the five samples to PDF and DOCX with LibreOffice
-// once per test run.
-func converted(t *testing.T) string {
-	t.Helper()
-	if testing.Short() {
-		t.Skip("converting samples with LibreOffice is slow; skipped in -short")
-	}
+// errNoSoffice says why conversions are skipped.
+var errNoSoffice = errors.New("soffice not installed (apt-get install libreoffice-writer-nogui); CI installs it")
+
+// convertSamples converts the five samples to PDF and DOCX with
+// LibreOffice once per test binary and returns the directory.
+func convertSamples() (string, error) {
 	bin, ok := office.Binary()
 	if !ok {
-		t.Skip("soffice not installed (apt-get install libreoffice-writer-nogui); CI installs it")
-	}
-	if _, err := exec.LookPath("pdftotext"); err != nil {
-		t.Log("pdftotext not installed: PDFs are read with the pure-Go reader")
+		return "", errNoSoffice
 	}
 	convertOnce.Do(func() {
 		convertDir, convertErr = os.MkdirTemp("", "kehoach-conv-")
@@ -183,10 +181,27 @@ func converted(t *testing.T) string {
 			}
 		}
 	})
-	if convertErr != nil {
-		t.Fatal(convertErr)
+	return convertDir, convertErr
+}
+
+// converted is convertSamples for tests: skipped in -short and without
+// LibreOffice.
+func converted(t *testing.T) string {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("converting samples with LibreOffice is slow; skipped in -short")
 	}
-	return convertDir
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		t.Log("pdftotext not installed: PDFs are read with the pure-Go reader")
+	}
+	dir, err := convertSamples()
+	if errors.Is(err, errNoSoffice) {
+		t.Skip(err)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dir
 }
 
 // TestConvertedSamplesMatch is the done-when: each sample converted to
