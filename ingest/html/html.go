@@ -58,8 +58,9 @@ func Parse(r io.Reader) (string, map[string]string, error) {
 	return txt, meta, nil
 }
 
-// dropSelector removes elements that never hold document text.
-const dropSelector = "script, style, noscript, template, nav, header, footer, aside, form, iframe, " +
+// dropSelector removes elements that never hold document text. Forms are
+// kept: ASP.NET portals wrap the whole page in one.
+const dropSelector = "script, style, noscript, template, nav, header, footer, aside, iframe, " +
 	"button, select, input, textarea, svg, canvas, object, embed, menu, link, meta"
 
 // boilerClass matches class and id values of navigation, ads and other

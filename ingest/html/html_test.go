@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/google/go-cmp/cmp"
 )
@@ -84,4 +85,38 @@ func FuzzHTML(f *testing.F) {
 		}
 		_ = got
 	})
+}
+
+// TestPortalFixtures reads the document pages the fetch package keeps as
+// fixtures for each legal portal (read only; skipped when absent): each
+// must give the document's text, not an empty page or the site's menus.
+func TestPortalFixtures(t *testing.T) {
+	pages, _ := filepath.Glob("../fetch/testdata/*/doc.html")
+	if more, _ := filepath.Glob("../fetch/testdata/*/toanvan.html"); len(more) > 0 {
+		pages = append(pages, more...)
+	}
+	if len(pages) == 0 {
+		t.Skip("no portal fixtures in ../fetch/testdata")
+	}
+	for _, p := range pages {
+		raw, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, _, err := Parse(strings.NewReader(string(raw)))
+		if err != nil {
+			t.Errorf("%s: %v", p, err)
+			continue
+		}
+		if !strings.Contains(got, "Kon Tum") || utf8.RuneCountInString(got) < 100 || strings.Contains(got, "Đang tải nội dung") {
+			t.Errorf("%s: text %q", p, clipText(got))
+		}
+	}
+}
+
+func clipText(s string) string {
+	if r := []rune(s); len(r) > 300 {
+		return string(r[:300]) + "…"
+	}
+	return s
 }
