@@ -16,7 +16,7 @@ type word struct {
 }
 
 func isPunct(r rune) bool {
-	return unicode.IsPunct(r) || r == '“' || r == '”' || r == '"' || r == '*'
+	return unicode.IsPunct(r) || (unicode.IsSymbol(r) && r != '&') || r == '“' || r == '”' || r == '"' || r == '*'
 }
 
 // prevWords returns up to n words ending at or before end, nearest
