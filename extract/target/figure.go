@@ -41,6 +41,10 @@ var nouns = sortedByLen([]string{
 	"sinh viên", "giáo viên", "cơ sở y tế", "cơ sở giáo dục", "cơ sở", "km", "điểm phát",
 	"doanh nghiệp công nghệ số", "thành viên", "chuyên gia", "kỹ sư", "lao động", "người dân",
 	"thủ tục hành chính", "quy trình", "bộ thủ tục", "văn bản quy phạm pháp luật", "trạm BTS",
+	"bộ phận", "phòng họp", "phòng", "gói thầu", "sự cố", "cuộc tấn công", "tài liệu", "trang tài liệu",
+	"bản ghi", "trường dữ liệu", "danh mục", "điểm truy cập", "tuyến", "đơn vị hành chính", "chi nhánh",
+	"bưu cục", "thư viện", "đài truyền thanh", "cụm loa", "tin", "bài", "chuyên mục", "phóng sự", "video",
+	"website", "máy", "lượt truy cập", "lượt giao dịch",
 })
 
 // admin units may follow UBND directly: "UBND huyện, thị xã, thành phố".
