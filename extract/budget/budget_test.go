@@ -162,6 +162,8 @@ func TestCheck(t *testing.T) {
 		{"prose against a table total row", "Tổng kinh phí giai đoạn 2016 - 2020: 8.800 triệu đồng.\n\nPHỤ LỤC 1 GIAI ĐOẠN 2016 - 2020\n\nĐơn vị tính: triệu đồng" + plTable,
 			[]string{"budget: the stated total 8.800 triệu đồng (2016-2020) disagrees with PHỤ LỤC 1's total row, 8.790 triệu đồng"}},
 		{"detail rows 1.1, 1.2 are not counted twice", "PHỤ LỤC 1\n\nĐơn vị tính: triệu đồng\n\nSTT\n\nNội dung\n\nKinh phí\n\n1\n\nHạ tầng\n\n100\n\n1.1\n\nMạng LAN\n\n60\n\n1.2\n\nMáy chủ\n\n40\n\n2\n\nĐào tạo\n\n10\n\n \n\nTổng cộng\n\n110\n", nil},
+		{"prose against the rows of a table without a total row", "Tổng kinh phí năm 2022: 9.000 triệu đồng.\n\nPHỤ LỤC 1 NĂM 2022\n\nĐơn vị tính: triệu đồng\n\nSTT\n\nNội dung\n\nKinh phí\n\n1\n\nDự án A\n\n5.866\n\n2\n\nDự án B\n\n2.924\n",
+			[]string{"budget: the stated total 9.000 triệu đồng (2022) disagrees with the rows of PHỤ LỤC 1, which sum to 8.790 triệu đồng"}},
 		{"rows against a wrong total row", "PHỤ LỤC 1\n\nĐơn vị tính: triệu đồng\n\nSTT\n\nNội dung\n\nKinh phí\n\n1\n\nDự án A\n\n5.866\n\n2\n\nDự án B\n\n2.924\n\n \n\nTổng cộng\n\n8.800\n",
 			[]string{`budget: PHỤ LỤC 1, column "Kinh phí": the rows sum to 8.790 triệu đồng but the total row states 8.800 triệu đồng`}},
 	} {

@@ -87,6 +87,10 @@ func Check(doc *corpus.Document, prose []corpus.Budget) []string {
 		}
 		cols := Columns(t)
 		sc := TableScale(doc, t)
+		if !hasTotalRow(t) {
+			warns = append(warns, checkRowsAgainstProse(t, cols, sc, year, period, prose)...)
+			continue
+		}
 		for _, r := range t.Rows {
 			if r.Kind != corpus.RowTotal {
 				continue
@@ -169,4 +173,61 @@ func sameYearsAs(a corpus.Budget, year *int, period *corpus.Period) bool {
 		return true
 	}
 	return false
+}
+
+func hasTotalRow(t corpus.Table) bool {
+	for _, r := range t.Rows {
+		if r.Kind == corpus.RowTotal {
+			return true
+		}
+	}
+	return false
+}
+
+// checkRowsAgainstProse compares a stated total with the sum of a table's
+// rows when the table has no total row of its own: the total column, or
+// else the source columns.
+func checkRowsAgainstProse(t corpus.Table, cols []Column, sc Scale, year *int, period *corpus.Period, prose []corpus.Budget) []string {
+	var sum int64
+	n := 0
+	for _, role := range []string{RoleTotal, RoleSource} {
+		for _, r := range t.Rows {
+			if r.Kind != corpus.RowData || reSubRow.MatchString(strings.TrimSpace(cellText(r, 0))) {
+				continue
+			}
+			for j, c := range cols {
+				if c.Role != role || !c.Money || j >= len(r.Cells) {
+					continue
+				}
+				if v, ok := CellVND(r.Cells[j], sc); ok {
+					sum += v
+					n++
+				}
+				if role == RoleTotal {
+					break // the first total column only
+				}
+			}
+		}
+		if n > 0 {
+			break
+		}
+	}
+	if n == 0 {
+		return nil
+	}
+	var warns []string
+	for _, b := range prose {
+		if b.Kind == "total" && sameYearsAs(b, year, period) && b.AmountVND != sum {
+			warns = append(warns, fmt.Sprintf("budget: the stated total %s%s disagrees with the rows of %s, which sum to %s",
+				fmtAmount(b.AmountVND, b.Unit), yearsString(b), tableName(t), Format(sum, sc.Factor)))
+		}
+	}
+	return warns
+}
+
+func cellText(r corpus.Row, j int) string {
+	if j < len(r.Cells) {
+		return r.Cells[j].Text
+	}
+	return ""
 }
