@@ -29,17 +29,20 @@ The symbol may be written in any spelling ("749/qd-ttg", "3885/UBND –KGVX"):
 it is compared canonically, with aliases and the registry symbol a
 citation resolved to. A law may be named by title. The header shows the
 registry entry when the document is in the registry, and flags a
-superseded one.
+superseded one. --missing lists instead the stored documents that do not
+cite it (who has not yet taken up a new decision).
 
 Examples:
    kehoach ingest testdata/corpus
    kehoach cites 64/2007/NĐ-CP
    kehoach cites --format csv "Luật An toàn thông tin mạng"
    kehoach cites --format json 14/CT-TTg
+   kehoach cites --missing 942/QĐ-TTg      # who has not taken it up
 
 Flags go before the SYMBOL.`,
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "format", Value: "table", Usage: "table, csv or json (JSON Lines)"},
+			&cli.BoolFlag{Name: "missing", Usage: "list the stored documents that do not cite it"},
 		},
 		Action: func(c *cli.Context) error {
 			if c.NArg() != 1 {
@@ -58,6 +61,9 @@ Flags go before the SYMBOL.`,
 				return err
 			}
 			q := c.Args().First()
+			if c.Bool("missing") {
+				return writeMissing(c.App.Writer, q, xs, format)
+			}
 			rows := citingRows(xs, q)
 			return writeCites(c.App.Writer, q, rows, format)
 		},
@@ -207,4 +213,68 @@ func clipText(s string, n int) string {
 		return s
 	}
 	return string(r[:n-1]) + "…"
+}
+
+// docRow is a stored document.
+type docRow struct {
+	Province string `json:"province"`
+	Year     int    `json:"year,omitempty"`
+	Document string `json:"document"`
+	Source   string `json:"source_file"`
+}
+
+// writeMissing lists the stored documents with no citation of q.
+func writeMissing(w io.Writer, q string, xs []*corpus.Extraction, format string) error {
+	var rows []docRow
+	for _, x := range xs {
+		cited := false
+		for _, c := range x.Citations {
+			if citation.Matches(c, q) {
+				cited = true
+				break
+			}
+		}
+		if !cited {
+			rows = append(rows, docRow{Province: x.Document.Province, Year: docYear(x), Document: citeDocLabel(x), Source: x.Source})
+		}
+	}
+	sort.SliceStable(rows, func(i, j int) bool {
+		if rows[i].Province != rows[j].Province {
+			return rows[i].Province < rows[j].Province
+		}
+		return rows[i].Year < rows[j].Year
+	})
+	switch format {
+	case "json":
+		enc := json.NewEncoder(w)
+		enc.SetEscapeHTML(false)
+		for _, r := range rows {
+			if err := enc.Encode(r); err != nil {
+				return err
+			}
+		}
+		return nil
+	case "csv":
+		cw := csv.NewWriter(w)
+		cw.Write([]string{"province", "year", "document", "source_file"})
+		for _, r := range rows {
+			cw.Write([]string{r.Province, yearText(r.Year), r.Document, r.Source})
+		}
+		cw.Flush()
+		return cw.Error()
+	}
+	provs := map[string]bool{}
+	for _, r := range rows {
+		provs[r.Province] = true
+	}
+	fmt.Fprintf(w, "%s is not cited by %d of %d documents (%d provinces)\n", citation.CanonicalSymbol(q), len(rows), len(xs), len(provs))
+	if len(rows) == 0 {
+		return nil
+	}
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "PROVINCE\tYEAR\tDOCUMENT")
+	for _, r := range rows {
+		fmt.Fprintf(tw, "%s\t%s\t%s\n", orDash(r.Province), yearText(r.Year), r.Document)
+	}
+	return tw.Flush()
 }

@@ -26,6 +26,8 @@ func TestCites(t *testing.T) {
 		{"law by title", []string{"cites", "--format", "csv", "Luật an toàn thông tin mạng"}, 0, "Quảng Ngãi,2018,790/STTTT,Luật,Luật An toàn thông tin mạng", "", 6},
 		{"law by its number", []string{"cites", "--format", "json", "86/2015/QH13"}, 0, `"registry":"86/2015/QH13"`, "", 5},
 		{"alias", []string{"cites", "900/QĐ-CTUBND"}, 0, "cited by 1 documents in 1 provinces", "", -1},
+		{"missing", []string{"cites", "--missing", "942/QĐ-TTg"}, 0, "942/QĐ-TTg is not cited by 4 of 5 documents (4 provinces)", "", 6},
+		{"missing csv", []string{"cites", "--missing", "--format", "csv", "64/2007/NĐ-CP"}, 0, "province,year,document,source_file", "", 1},
 		{"not cited", []string{"cites", "1/2099/NĐ-CP"}, 0, "1/2099/NĐ-CP (not in the registry)\ncited by 0 documents", "", 2},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
