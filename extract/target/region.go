@@ -232,6 +232,8 @@ func classify(head string) string {
 		return kindTarget
 	case has("ket qua", "hien trang", "thuc trang", "tinh hinh", "kho khan", "han che", "ton tai"):
 		return kindAchieved
+	case has("thuc tien", "co so thuc tien"):
+		return kindAchieved // "Căn cứ thực tiễn": the current state
 	case has("can cu", "su can thiet", "boi canh", "co so phap ly", "quan diem") && !has("muc tieu", "nhiem vu"):
 		return kindSkip // grounds and context: national targets quoted there are not the plan's
 	case has("muc tieu", "chi tieu", "nhiem vu", "giai phap", "noi dung ke hoach", "ke hoach", "dinh huong", "to chuc thuc hien", "lo trinh"):

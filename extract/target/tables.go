@@ -52,13 +52,14 @@ func tableTargets(doc *corpus.Document, reg *regions, period *corpus.Period, sta
 				continue
 			}
 			f := " " + indicator.Fold(h) + " "
-			y := maxYear(h)
-			ach := regionAchieved || containsAny(f, " thuc hien ", " hien trang ", " ket qua ", " dat duoc ", " uoc ", " thuc te ")
-			if strings.Contains(f, " ke hoach ") || strings.Contains(f, " chi tieu ") || strings.Contains(f, " muc tieu ") {
-				ach = regionAchieved
+			if containsAny(f, " so sanh ", " hoan thanh ", " ghi chu ", " tang giam ", " don vi ") || strings.HasPrefix(f, " ty le ") {
+				continue // comparisons, completion ratios, remarks, units
 			}
-			if y != 0 && period != nil && y < period.From {
-				ach = true
+			y := maxYear(h)
+			ach := regionAchieved || containsAny(f, " thuc hien ", " hien trang ", " ket qua ", " dat duoc ", " uoc ", " thuc te ") ||
+				(y != 0 && period != nil && y < period.From)
+			if containsAny(f, " ke hoach ", " chi tieu ", " muc tieu ") {
+				ach = false // the plan's figure, even when a review restates it
 			}
 			if y == 0 && !containsAny(f, " chi tieu ", " muc tieu ", " gia tri ", " ke hoach ", " thuc hien ", " hien trang ", " dat duoc ", " uoc ") {
 				continue

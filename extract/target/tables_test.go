@@ -90,6 +90,31 @@ func TestIndicatorTable(t *testing.T) {
 	}
 }
 
+func TestReviewTable(t *testing.T) {
+	text := "I. KẾT QUẢ THỰC HIỆN NĂM 2022\n\n" +
+		"| TT | Chỉ tiêu | Đơn vị tính | Kế hoạch 2022 | Thực hiện 2022 | Tỷ lệ hoàn thành (%) |\n" +
+		"|---|---|---|---|---|---|\n" +
+		"| 1 | Tỷ lệ hồ sơ giải quyết trực tuyến | % | 40 | 45,5 | 113 |\n"
+	doc, err := ingest.Bytes("r.md", "md", []byte(text), ingest.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(doc.Tables) == 0 {
+		t.Skip("ingest recovered no table from the pipe table")
+	}
+	x := &corpus.Extraction{}
+	x.Document.Period = &corpus.Period{From: 2023, To: 2023}
+	Extract(doc, x)
+	var got []string
+	for _, tg := range x.Targets {
+		got = append(got, render(tg)+" "+tg.Indicator)
+	}
+	want := []string{"target = 40 % y=2022 gov.dossier_online_share", "achieved = 45.5 % y=2022 gov.dossier_online_share"}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("review table:\n got: %q\nwant: %q", got, want)
+	}
+}
+
 func TestMoneyTableSkipped(t *testing.T) {
 	tb := corpus.Table{Columns: []string{"STT", "Nội dung", "Kinh phí / 2021", "Kinh phí / 2022"}}
 	if !moneyTable(tb) {
