@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"kehoach/corpus"
 	"kehoach/extract/vnnum"
@@ -262,7 +263,7 @@ func TableScale(doc *corpus.Document, t corpus.Table) Scale {
 		}
 	}
 	if from <= t.Span.Start && t.Span.Start <= len(doc.Text) {
-		ms := reUnitLine.FindAllStringSubmatchIndex(doc.Text[from:t.Span.Start], -1)
+		ms := unitLines(doc.Text[from:t.Span.Start])
 		for k := len(ms) - 1; k >= 0; k-- {
 			m := ms[k]
 			if claimed[from+m[0]] {
@@ -276,6 +277,54 @@ func TableScale(doc *corpus.Document, t corpus.Table) Scale {
 		}
 	}
 	return Scale{Factor: 1e6, Unit: "triệu đồng", Inferred: true, Note: "no unit line; triệu đồng assumed"}
+}
+
+// unitLines finds the unit lines of s (offsets into s). The pattern runs
+// only around the words that start one ("vị", "ĐVT"), which are rare.
+func unitLines(s string) [][]int {
+	var anchors []int
+	for _, a := range []string{"vị", "VỊ", "Vị", "ĐVT", "đvt", "Đvt"} {
+		for i := 0; ; {
+			k := strings.Index(s[i:], a)
+			if k < 0 {
+				break
+			}
+			anchors = append(anchors, i+k)
+			i += k + len(a)
+		}
+	}
+	sort.Ints(anchors)
+	var out [][]int
+	last := 0
+	for _, at := range anchors {
+		if at < last {
+			continue
+		}
+		w0 := at - 16
+		if w0 < last {
+			w0 = last
+		}
+		for w0 > 0 && !utf8.RuneStart(s[w0]) {
+			w0++
+		}
+		w1 := at + 64
+		if w1 > len(s) {
+			w1 = len(s)
+		}
+		for w1 < len(s) && !utf8.RuneStart(s[w1]) {
+			w1++
+		}
+		if m := reUnitLine.FindStringSubmatchIndex(s[w0:w1]); m != nil {
+			for j := range m {
+				if m[j] >= 0 {
+					m[j] += w0
+				}
+			}
+			out = append(out, m)
+			last = m[1]
+		}
+	}
+	return out
 }
 
 // medianFigure is the median of the non-zero figures in the money

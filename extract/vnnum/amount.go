@@ -115,7 +115,11 @@ func nextCurrency(s string, i int) (int, int) {
 			if i > 0 && isWordByteBefore(s, i) {
 				continue
 			}
-			rest := strings.ToLower(s[i+2:])
+			rest := s[i+2:]
+			if len(rest) > 4 {
+				rest = rest[:4]
+			}
+			rest = strings.ToLower(rest)
 			switch {
 			case strings.HasPrefix(rest, "đ"):
 				return i, i + 2 + len("đ")

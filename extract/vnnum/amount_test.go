@@ -1,6 +1,7 @@
 package vnnum
 
 import (
+	"os"
 	"strings"
 	"testing"
 )
@@ -116,6 +117,18 @@ func lastWord(s string) string {
 
 func BenchmarkFindAmounts(b *testing.B) {
 	s := strings.Repeat("Tổng kinh phí thực hiện năm 2021: 16.368,6 triệu đồng; trong đó ngân sách địa phương 16 tỷ 368 triệu đồng, đồng thời bảo đảm đồng bộ. ", 50)
+	b.SetBytes(int64(len(s)))
+	for i := 0; i < b.N; i++ {
+		FindAmounts(s)
+	}
+}
+
+func BenchmarkFindAmountsSample(b *testing.B) {
+	raw, err := os.ReadFile("../../testdata/corpus/003_a12ddbcff1a202a2.txt")
+	if err != nil {
+		b.Fatal(err)
+	}
+	s := string(raw)
 	b.SetBytes(int64(len(s)))
 	for i := 0; i < b.N; i++ {
 		FindAmounts(s)
