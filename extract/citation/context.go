@@ -35,7 +35,9 @@ func numbered(t, set string) bool {
 	return i+1 < len(t) && (t[i] == '.' || t[i] == ')') && (t[i+1] == ' ' || t[i+1] == '\t')
 }
 
-func romanHead(t string) bool { return numbered(t, "IVXLC") }
+func romanHead(t string) bool {
+	return numbered(t, "IVXLC") || (len(t) > 3 && t[0] >= 'A' && t[0] <= 'Z' && (t[1] == '.' || t[1] == ')') && t[2] == ' ')
+}
 func digitHead(t string) bool { return numbered(t, "0123456789") }
 
 func partHead(t string) bool {
