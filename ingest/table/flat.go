@@ -15,6 +15,7 @@ type block struct {
 	start, end int
 	text       string // lines folded to one line
 	empty      bool
+	typ        ctype
 }
 
 // blocks cuts the lines into blocks. When the text has lost the lone
@@ -52,6 +53,7 @@ func blocks(ls []line) []block {
 		b.start += lead
 		b.end -= trail
 		b.text = fold(b.text)
+		b.typ = typeOfText(b.text)
 		bs = append(bs, b)
 	}
 	return bs
@@ -65,7 +67,19 @@ var hardEnd = regexp.MustCompile(`(?i)^(phụ\s*lục\b|nơi nhận\b|kt\.\s|tm\
 // starts with an STT/TT cell, then rows whose STT cells follow the
 // sequence 1, 2, 3 / I, II / A, B.
 func flatTables(text string, ls []line, pipes []corpus.Table) []corpus.Table {
-	bs := blocks(ls)
+	// cells are cut only from the first STT header on: most of a plan is
+	// prose with no table in it
+	first := -1
+	for i, l := range ls {
+		if t := strings.TrimSpace(l.text); len(t) <= 16 && reSTT.MatchString(fold(t)) {
+			first = i
+			break
+		}
+	}
+	if first < 0 {
+		return nil
+	}
+	bs := blocks(ls[first:])
 	var out []corpus.Table
 	for i := 0; i < len(bs); i++ {
 		if bs[i].empty || !reSTT.MatchString(bs[i].text) || insideAny(bs[i].start, pipes) {
@@ -324,13 +338,20 @@ const (
 var reYear = regexp.MustCompile(`(?i)^(năm\s*)?(19|20)\d\d(\s*[-–]\s*(19|20)\d\d)?$`)
 
 func typeOf(b block) ctype {
-	switch {
-	case b.empty:
+	if b.empty {
 		return tE
-	case reYear.MatchString(b.text):
+	}
+	return b.typ
+}
+
+func typeOfText(s string) ctype {
+	if len(s) > 40 {
+		return tT
+	}
+	if reYear.MatchString(s) {
 		return tY
 	}
-	if _, ok := vnnum.ParseNumber(strings.ReplaceAll(b.text, " ", "")); ok {
+	if _, ok := vnnum.ParseNumber(strings.ReplaceAll(s, " ", "")); ok {
 		return tN
 	}
 	return tT

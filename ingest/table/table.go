@@ -70,7 +70,38 @@ func isSpaceOnly(s string) bool { return strings.TrimSpace(strings.ReplaceAll(s,
 
 // fold folds the white space of s to single spaces.
 func fold(s string) string {
+	if clean(s) {
+		return s
+	}
 	return strings.Join(strings.Fields(strings.ReplaceAll(s, "\u00a0", " ")), " ")
+}
+
+// clean reports whether s has no white space to fold: no line breaks,
+// tabs, non-breaking, leading, trailing or double spaces.
+func clean(s string) bool {
+	if s == "" {
+		return true
+	}
+	if s[0] == ' ' || s[len(s)-1] == ' ' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '\n', '\r', '\t', '\v', '\f':
+			return false
+		case ' ':
+			if i+1 < len(s) && s[i+1] == ' ' {
+				return false
+			}
+		case 0xC2:
+			if i+1 < len(s) && (s[i+1] == 0xA0 || s[i+1] == 0x85) {
+				return false
+			}
+		case 0xE2, 0xE3:
+			return strings.Join(strings.Fields(s), " ") == s && !strings.ContainsRune(s, '\u00a0')
+		}
+	}
+	return true
 }
 
 // ---- row markers (the STT column) ----
@@ -101,6 +132,9 @@ var (
 )
 
 func parseMarker(s string) (marker, []marker) {
+	if len(s) > 16 {
+		return marker{}, nil // markers are short
+	}
 	s = fold(s)
 	var alts []marker
 	if m := reNum.FindStringSubmatch(s); m != nil {
