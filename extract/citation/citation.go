@@ -151,8 +151,9 @@ func scan(text string, ctx *context) []*mention {
 			continue
 		}
 		m := symbolMention(text, s, prev)
-		if s.Spaced && m.span.Start == s.Start {
-			// "1/ UBND tỉnh chỉ đạo": a numbered list item
+		if (s.Spaced && m.span.Start == s.Start) || formNumber(text, s, m) {
+			// "1/ UBND tỉnh chỉ đạo": a numbered list item; "Mẫu số
+			// 01/KH", "Biểu số 02": a form of the document, not a document
 			i = s.End - 1
 			continue
 		}
@@ -250,6 +251,37 @@ func symbolMention(text string, s symbol, prev *mention) *mention {
 		m.issCode = issuerByName(m.issuer)
 	}
 	return m
+}
+
+// formWords name forms, tables and appendices numbered like symbols.
+var formWords = map[string]bool{"mẫu": true, "biểu": true, "phụ lục": true, "phiếu": true, "bảng": true, "mục": true, "biểu mẫu": true}
+
+// formNumber reports whether a symbol is the number of a form or table
+// ("Mẫu số 01/KH", "Biểu số 02/BC-UBND"), or a bare type code without an
+// issuer and without a type word before it ("01/KH").
+func formNumber(text string, s symbol, m *mention) bool {
+	if s.Issuer != "" && s.Type == "" && !s.Party && s.Year == "" && len(s.Units) == 0 && m.span.Start >= s.Start-4 {
+		if _, isType := typeCode(s.Issuer); isType {
+			if _, isIss := issuerCode(s.Issuer); !isIss {
+				return true
+			}
+		}
+	}
+	ws := prevWords(text, s.Start, 3)
+	k := 0
+	if k < len(ws) && strings.EqualFold(strings.TrimSuffix(ws[k].s, ":"), "số") {
+		k++
+	}
+	if k < len(ws) {
+		w := strings.ToLower(ws[k].s)
+		if formWords[w] {
+			return true
+		}
+		if k+1 < len(ws) && formWords[strings.ToLower(ws[k+1].s)+" "+w] {
+			return true
+		}
+	}
+	return false
 }
 
 var listGapRe = regexp.MustCompile(`^[\s]*(?:[,;]|và|,\s*và|hoặc)?[\s]*(?:số:?)?[\s]*$`)
