@@ -66,6 +66,7 @@ type Document struct {
 	Sections []Section         `json:"sections,omitempty"`
 	Tables   []Table           `json:"tables,omitempty"`
 	Notes    []Note            `json:"notes,omitempty"`
+	Header   *Header           `json:"header,omitempty"` // the header block, when the text has one
 	Pages    []Span            `json:"pages,omitempty"`
 	Warnings []string          `json:"warnings,omitempty"`
 }
@@ -122,4 +123,27 @@ type Note struct {
 	Marker string `json:"marker"` // "1", "(2)"
 	Ref    *Span  `json:"ref"`    // the marker in the running text, when found
 	Span   Span   `json:"span"`   // the note text
+}
+
+// Header is the header block of a Vietnamese administrative document:
+// issuing body, national motto, symbol, place and date, document type
+// and summary (trích yếu), and the signature block. A field is nil when
+// the text lacks it; Text is the field's text with line breaks folded,
+// Span the text it was read from.
+type Header struct {
+	Issuer      *Field `json:"issuer,omitempty"`       // "ỦY BAN NHÂN DÂN TỈNH CAO BẰNG"
+	Motto       *Field `json:"motto,omitempty"`        // "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc"
+	Number      *Field `json:"number,omitempty"`       // "2893/QĐ-UBND"; "/STTTT" when the number was left blank
+	Place       *Field `json:"place,omitempty"`        // "Cao Bằng"
+	Date        *Field `json:"date,omitempty"`         // "ngày 31 tháng 12 năm 2020"
+	Type        *Field `json:"type,omitempty"`         // "QUYẾT ĐỊNH", "KẾ HOẠCH", "Công văn" (from "V/v")
+	Summary     *Field `json:"summary,omitempty"`      // the trích yếu
+	SignerTitle *Field `json:"signer_title,omitempty"` // "TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH PHÓ CHỦ TỊCH"
+	Signer      *Field `json:"signer,omitempty"`       // "Nguyễn Ngọc Trân"
+}
+
+// Field is one field of a Header.
+type Field struct {
+	Text string `json:"text"`
+	Span Span   `json:"span"`
 }

@@ -157,6 +157,7 @@ func Normalize(s string) string {
 
 // Analyze recovers the structure of doc.Text: sections, footnotes, tables.
 func Analyze(doc *corpus.Document) {
+	doc.Header = structure.Header(doc.Text)
 	doc.Sections = structure.Sections(doc.Text)
 	doc.Notes = structure.Notes(doc.Text)
 	doc.Tables = table.Recover(doc.Text)

@@ -22,9 +22,11 @@ repaired text that every span of every record points into: byte offsets
 in "kehoach extract" output index this text. "-" reads standard input
 (--as names its format, txt by default).
 
-With --structure it prints what ingest recovered instead: the section tree
-(number, heading, level, byte span), the footnotes with their markers,
-the tables (title, unit, columns, rows) and the page spans.
+With --structure it prints what ingest recovered instead: the header
+block (issuing body, symbol, place and date, type, summary, signer), the
+section tree (number, heading, level, byte span), the footnotes with
+their markers, the tables (title, unit, columns, rows) and the page
+spans.
 
 Examples:
    kehoach text testdata/corpus/004_9fba268cafe1d6b9.txt
@@ -78,6 +80,18 @@ Examples:
 func printStructure(w io.Writer, doc *corpus.Document) {
 	fmt.Fprintf(w, "%s: %s, %d bytes, %d sections, %d notes, %d tables, %d pages\n",
 		doc.Source, doc.Format, len(doc.Text), len(doc.Sections), len(doc.Notes), len(doc.Tables), len(doc.Pages))
+	if h := doc.Header; h != nil {
+		fmt.Fprintln(w, "\nheader:")
+		for _, f := range []struct {
+			name string
+			f    *corpus.Field
+		}{{"issuer", h.Issuer}, {"motto", h.Motto}, {"number", h.Number}, {"place", h.Place}, {"date", h.Date},
+			{"type", h.Type}, {"summary", h.Summary}, {"signer title", h.SignerTitle}, {"signer", h.Signer}} {
+			if f.f != nil {
+				fmt.Fprintf(w, "  %-12s %s  [%d:%d)\n", f.name+":", shorten(f.f.Text, 100), f.f.Span.Start, f.f.Span.End)
+			}
+		}
+	}
 	if len(doc.Sections) > 0 {
 		fmt.Fprintln(w, "\nsections:")
 	}

@@ -25,6 +25,7 @@ func TestTextCommand(t *testing.T) {
 		{"empty file", []string{"text", empty}, 1, "", "empty file"},
 		{"repaired text", []string{"text", sample}, 0, "MỤC TIÊU CỤ THỂ", ""},
 		{"structure", []string{"text", "--structure", sample}, 0, "Phần II  KẾ HOẠCH PHÁT TRIỂN", ""},
+		{"header", []string{"text", "--structure", "../../testdata/corpus/002_dd0f6087aed52522.txt"}, 0, "number:      2893/QĐ-UBND", ""},
 		{"notes", []string{"text", "--structure", "../../testdata/corpus/000_64c392787df719ee.txt"}, 0, "[(2)] Trong đó", ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

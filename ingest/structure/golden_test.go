@@ -25,6 +25,17 @@ func render(text string, st Stats) string {
 		fmt.Fprintf(&b, "%3d %s%s %q [%d:%d) body [%d:%d) parent=%d\n", i, strings.Repeat("  ", s.Level-1),
 			s.Number, s.Heading, s.Span.Start, s.Span.End, s.Body.Start, s.Body.End, s.Parent)
 	}
+	if h := Header(text); h != nil {
+		for _, f := range []struct {
+			name string
+			f    *corpus.Field
+		}{{"issuer", h.Issuer}, {"motto", h.Motto}, {"number", h.Number}, {"place", h.Place}, {"date", h.Date},
+			{"type", h.Type}, {"summary", h.Summary}, {"signer_title", h.SignerTitle}, {"signer", h.Signer}} {
+			if f.f != nil {
+				fmt.Fprintf(&b, "header %s %q [%d:%d)\n", f.name, clip(f.f.Text, 100), f.f.Span.Start, f.f.Span.End)
+			}
+		}
+	}
 	for _, n := range Notes(text) {
 		ref := "none"
 		if n.Ref != nil {
@@ -104,6 +115,13 @@ func checkSpans(t *testing.T, text string) {
 		}
 		if s.Parent >= 0 && (s.Body.Start < secs[s.Parent].Body.Start || s.Body.End > secs[s.Parent].Body.End) {
 			t.Fatalf("section %d %+v: body outside its parent %+v", i, s, secs[s.Parent])
+		}
+	}
+	if h := Header(text); h != nil {
+		for _, f := range []*corpus.Field{h.Issuer, h.Motto, h.Number, h.Place, h.Date, h.Type, h.Summary, h.SignerTitle, h.Signer} {
+			if f != nil && (!f.Span.Valid(text) || f.Span.Len() == 0) {
+				t.Fatalf("header field %+v: span outside text", f)
+			}
 		}
 	}
 	for _, n := range Notes(text) {
