@@ -149,9 +149,9 @@ func (c IndexComparer) Compare(ctx context.Context, q CompareQuery) (*Table, err
 				row = &t.Rows[i]
 			}
 		}
-		out.Columns = []string{"col_province", "col_value"}
+		out.Columns = []string{"province", "value"}
 		if q.By == "citation" {
-			out.Columns[1] = "col_cited"
+			out.Columns[1] = "cited"
 		}
 		if row != nil {
 			out.Title = row.Label
@@ -186,7 +186,7 @@ func (c IndexComparer) Compare(ctx context.Context, q CompareQuery) (*Table, err
 			out.Rows = append(out.Rows, r)
 		}
 	case "budget":
-		out.Columns = append([]string{"col_province"}, t.Columns...)
+		out.Columns = append([]string{"province"}, t.Columns...)
 		out.Unit = "tỷ đồng"
 		for _, row := range t.Rows {
 			r := TableRow{Label: row.Label, Link: provinceLink(row.Label), Cells: []Cell{{Text: row.Label}}}

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"encoding/json"
 	"net/http"
 	"net/url"
 	"sort"
@@ -124,29 +125,34 @@ func queryValues(q Query) url.Values {
 	return v
 }
 
-// search runs the query and fills the hits' metadata from the catalog.
+// search runs the query (or takes it from the cache) and fills the
+// hits' metadata from the catalog. The result may be shared: callers must
+// not modify it.
 func (s *Server) search(r *http.Request, q Query) (*Results, error) {
-	res, err := s.opt.Search.Search(r.Context(), q)
-	if err != nil {
-		return nil, err
-	}
-	res.Query = q
 	c, err := s.cat.get()
 	if err != nil {
 		return nil, err
 	}
-	for i := range res.Hits {
-		h := &res.Hits[i]
-		if d := c.byID[h.ID]; d != nil {
-			m := d.Doc
-			h.Doc = &m
-			h.Source = d.Source
+	key, _ := json.Marshal(q)
+	return s.cache.get(c.key+string(key), func() (*Results, error) {
+		res, err := s.opt.Search.Search(r.Context(), q)
+		if err != nil {
+			return nil, err
 		}
-	}
-	if res.Hits == nil {
-		res.Hits = []Hit{}
-	}
-	return res, nil
+		res.Query = q
+		for i := range res.Hits {
+			h := &res.Hits[i]
+			if d := c.byID[h.ID]; d != nil {
+				m := d.Doc
+				h.Doc = &m
+				h.Source = d.Source
+			}
+		}
+		if res.Hits == nil {
+			res.Hits = []Hit{}
+		}
+		return res, nil
+	})
 }
 
 func (s *Server) searchPage(w http.ResponseWriter, r *http.Request) {

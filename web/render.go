@@ -193,6 +193,15 @@ func (p *page) IntPtr(v *int) string {
 	return strconv.Itoa(*v)
 }
 
+// Col is the heading of a table column: a known column name translated,
+// anything else (a year, a province) as is.
+func (p *page) Col(name string) string {
+	if _, ok := messages["vi"]["col_"+name]; ok {
+		return p.T("col_" + name)
+	}
+	return name
+}
+
 // KindName is the display name of a record kind.
 func (p *page) KindName(kind string) string { return p.T("kind_" + kind) }
 

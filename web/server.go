@@ -50,6 +50,9 @@ type Options struct {
 	Timeout     time.Duration // per handler; 0 means DefaultTimeout
 	Indicators  []Indicator   // indicator ids and names for the filters and the compare page
 	Logf        func(format string, args ...any)
+	// CacheSize is how many search results are kept (keyed by the query
+	// and the store's state); 0 means 256, negative disables the cache.
+	CacheSize int
 }
 
 // Indicator is an indicator id with its display names.
@@ -67,6 +70,7 @@ type Server struct {
 	mux     *http.ServeMux
 	h       http.Handler
 	ingestM sync.Mutex
+	cache   *resultCache
 	ind     map[string]Indicator
 }
 
@@ -87,7 +91,10 @@ func New(opt Options) (*Server, error) {
 	if opt.Logf == nil {
 		opt.Logf = log.Printf
 	}
-	s := &Server{opt: opt, cat: catalogCache{st: opt.Store}, mux: http.NewServeMux()}
+	if opt.CacheSize == 0 {
+		opt.CacheSize = 256
+	}
+	s := &Server{opt: opt, cat: catalogCache{st: opt.Store}, mux: http.NewServeMux(), cache: newResultCache(opt.CacheSize)}
 	if opt.Indicators == nil {
 		for _, in := range indicator.All() {
 			opt.Indicators = append(opt.Indicators, Indicator{ID: in.ID, VI: in.NameVI, EN: in.NameEN})

@@ -548,3 +548,39 @@ func TestSnippetLinks(t *testing.T) {
 		t.Errorf("document page does not mark the hit %s", link)
 	}
 }
+
+func TestResultCache(t *testing.T) {
+	c := newResultCache(2)
+	runs := 0
+	fn := func() (*Results, error) { runs++; return &Results{Total: runs}, nil }
+	for _, k := range []string{"a", "a", "b", "a", "c", "b", "a"} {
+		c.get(k, fn)
+	}
+	// a, b (miss), a (hit), c evicts b, b (miss) evicts a, a (miss).
+	if runs != 5 || c.len() != 2 {
+		t.Errorf("runs %d, len %d; want 5, 2", runs, c.len())
+	}
+	if _, err := c.get("e", func() (*Results, error) { return nil, errors.New("x") }); err == nil {
+		t.Error("error lost")
+	}
+	if c.len() != 2 {
+		t.Errorf("an error was cached")
+	}
+	// The server caches per query and store state.
+	fs := &fakeSearcher{}
+	s, st := newTestServer(t, func(o *Options) { fs.st = o.Store; o.Search = fs })
+	_ = st
+	get(t, s, "/api/search?q=lgsp")
+	get(t, s, "/search?q=lgsp")
+	get(t, s, "/api/search?q=lgsp&page=2")
+	if fs.calls != 2 {
+		t.Errorf("searcher called %d times, want 2", fs.calls)
+	}
+	off, _ := newTestServer(t, func(o *Options) { fs.st = o.Store; o.Search = fs; o.CacheSize = -1 })
+	fs.calls = 0
+	get(t, off, "/api/search?q=lgsp")
+	get(t, off, "/api/search?q=lgsp")
+	if fs.calls != 2 {
+		t.Errorf("cache off: searcher called %d times, want 2", fs.calls)
+	}
+}
