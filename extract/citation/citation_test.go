@@ -22,6 +22,7 @@ func TestCanonicalSymbol(t *testing.T) {
 		{"Số: 1206 /QĐ-HVTC", "1206/QĐ-HVTC"},
 		{"06/2019/TTBTTTT", "06/2019/TT-BTTTT"},
 		{"17/2017/NĐCP", "17/2017/NĐ-CP"},
+		{"64/2007NĐ-CP", "64/2007/NĐ-CP"},
 		{"82/2005-QĐ-UBND", "82/2005/QĐ-UBND"},
 		{"36/2006/CT-TTG", "36/2006/CT-TTg"},
 		{"749/QD-TTg", "749/QĐ-TTg"},
@@ -166,6 +167,7 @@ func TestFind(t *testing.T) {
 		{"law year tells same-named laws apart", "Luật Giao dịch điện tử năm 2023;", "", []want{{key: "Luật Giao dịch điện tử", registry: "20/2023/QH15"}}},
 		{"symbol wrapped after its dash", "Quyết định số 2476/QĐ-\nUBND ngày 02/10/2020", "", []want{{key: "2476/QĐ-UBND", date: "2020-10-02"}}},
 		{"pipe table and bold", "| 1 |Quyết định số 12/QĐ-UBND| **Nghị định 64/2007/NĐ-CP** |", "", []want{{key: "12/QĐ-UBND", typ: "Quyết định"}, {key: "64/2007/NĐ-CP", quote: "Nghị định 64/2007/NĐ-CP"}}},
+		{"slash after the year lost", "Nghị định số 64/2007NĐ-CP ngày 10/4/2007", "", []want{{key: "64/2007/NĐ-CP", date: "2007-04-10"}}},
 		{"form numbers are not documents", "theo Mẫu số 01/KH kèm theo; Biểu số 02/BC-UBND; Phụ lục số 3/KH; 01/KH", "", nil},
 		{"not citations", "24/7; IPv4/IPv6; 4G/5G; giai đoạn 2021 - 2025; ngày 10/4/2007; 20/32 hệ thống; pháp luật Nhà nước về; như: Luật,\nNghị định; Quý I/2022; TCVN ISO 9001:2015; 3 cấp tỉnh – huyện – xã", "", nil},
 	} {

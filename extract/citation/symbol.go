@@ -194,6 +194,15 @@ func parseState(text string, s symbol, j int) (symbol, bool) {
 				s.Year, j = y, skipBreak(text, k+1, 2)
 			} else if d := dashAt(text, k); d > 0 {
 				s.Year, j = y, skipBreak(text, k+d, 2)
+			} else if k == j+4 {
+				// the slash after the year lost: "64/2007NĐ-CP"
+				if c, _ := codeAt(text, k); c != "" {
+					if _, ok := typeCode(c); ok {
+						s.Year, j = y, k
+					} else if tc, _, ok := splitGlued(c); ok && tc != "" {
+						s.Year, j = y, k
+					}
+				}
 			}
 		}
 		if s.Year == "" {
