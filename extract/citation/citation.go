@@ -63,7 +63,25 @@ func (c *cit) addNote(s string) {
 // x.Document.IssueDate (to pick among same-named laws cited without a
 // date) when the meta stage found them.
 func Extract(doc *corpus.Document, x *corpus.Extraction) {
-	x.Citations = append(x.Citations, Find(doc.Text, doc.Notes, x.Document.Number, x.Document.IssueDate)...)
+	cs := Find(doc.Text, doc.Notes, x.Document.Number, x.Document.IssueDate)
+	if p := x.Document.Province; p != "" {
+		for i := range cs {
+			cs[i].Issuer = withProvince(cs[i].Issuer, p)
+		}
+	}
+	x.Citations = append(x.Citations, cs...)
+}
+
+// withProvince completes a provincial issuer the text leaves open ("UBND
+// tỉnh", "Tỉnh ủy") with the citing document's province: in a province's
+// plan they are that province's bodies.
+func withProvince(iss, prov string) string {
+	for _, suf := range []string{" tỉnh", " thành phố", "Tỉnh ủy", "Tỉnh uỷ", "Thành ủy", "Thành uỷ"} {
+		if strings.HasSuffix(iss, suf) {
+			return iss + " " + prov
+		}
+	}
+	return iss
 }
 
 // Find returns the citations of text. notes are the footnotes ingest
