@@ -154,4 +154,8 @@ type Project struct {
 	Amounts   map[string]int64 `json:"amounts,omitempty"`
 	Span      Span             `json:"span"`
 	Quote     string           `json:"quote,omitempty"`
+
+	// LeadInferred is set when the lead is carried down from an earlier
+	// row (a merged cell given only on the first row of its unit).
+	LeadInferred bool `json:"lead_inferred,omitempty"`
 }

@@ -175,7 +175,7 @@ func shorten(s string) string {
 	if len(w) <= 12 {
 		return s
 	}
-	return strings.Join(w[:3], " ") + " ... " + strings.Join(w[len(w)-3:], " ")
+	return strings.Join(w[:4], " ") + " ... " + strings.Join(w[len(w)-4:], " ")
 }
 
 var (

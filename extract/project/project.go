@@ -97,8 +97,9 @@ func FromTable(doc *corpus.Document, t corpus.Table) []corpus.Project {
 				if cell != "" {
 					lead = cell
 					p.Lead = cell
-				} else {
+				} else if lead != "" {
 					p.Lead = lead // a merged cell given on an earlier row
+					p.LeadInferred = true
 				}
 			case budget.RolePartner:
 				p.Partners = cell
