@@ -572,8 +572,12 @@ func wordFigure(text string, i int) (figure, bool) {
 	if !ok {
 		return figure{}, false
 	}
-	prev := lastWords(text, i-40, i, 2)
 	u := skipSpace(text, j, true)
+	ue := unitAt(text, u)
+	if ue < 0 {
+		return figure{}, false
+	}
+	prev := lastWords(text, i-40, i, 2)
 	switch {
 	case endsWithWord(prev, "chon") || endsWithWord(prev, "tai") || endsWithWord(prev, "diem"):
 		// "lựa chọn một xã/phường", "thí điểm tại hai huyện"
@@ -584,10 +588,6 @@ func wordFigure(text string, i int) (figure, bool) {
 		endsWithWord(prev, "to chuc") || endsWithWord(prev, "co") || endsWithWord(prev, "cho") || endsWithWord(prev, "dao tao")):
 		// "xây dựng hai cơ sở dữ liệu"; "một" there is an article, not a count
 	default:
-		return figure{}, false
-	}
-	ue := unitAt(text, u)
-	if ue < 0 {
 		return figure{}, false
 	}
 	return figure{start: i, numEnd: j, value: v, unit: foldSpace(text[u:ue]), unitStart: u, end: ue}, true

@@ -616,18 +616,30 @@ func trimQuote(text string, is, ie int, f figure) (int, int) {
 // same words.
 func dedupe(ts []corpus.Target) []corpus.Target {
 	var out []corpus.Target
+	var words []map[string]bool
 next:
 	for _, t := range ts {
-		for _, o := range out {
+		var tw map[string]bool
+		for k, o := range out {
 			if o.Kind != t.Kind || o.Value != t.Value || o.Unit != t.Unit || o.Comparator != t.Comparator || o.Scope != t.Scope ||
 				!sameYear(o.Year, t.Year) || !sameMax(o.ValueMax, t.ValueMax) {
 				continue
 			}
-			if (o.Indicator != "" && o.Indicator == t.Indicator) || jaccard(o.Quote, t.Quote) >= 0.6 {
+			if o.Indicator != "" && o.Indicator == t.Indicator {
+				continue next
+			}
+			if tw == nil {
+				tw = wordSet(t.Quote)
+			}
+			if jaccard(words[k], tw) >= 0.6 {
 				continue next
 			}
 		}
+		if tw == nil {
+			tw = wordSet(t.Quote)
+		}
 		out = append(out, t)
+		words = append(words, tw)
 	}
 	return out
 }
@@ -636,14 +648,15 @@ func sameYear(a, b *int) bool { return (a == nil) == (b == nil) && (a == nil || 
 
 func sameMax(a, b *float64) bool { return (a == nil) == (b == nil) && (a == nil || *a == *b) }
 
-func jaccard(a, b string) float64 {
-	wa, wb := map[string]bool{}, map[string]bool{}
-	for _, w := range strings.Fields(indicator.Fold(a)) {
-		wa[w] = true
+func wordSet(s string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(indicator.Fold(s)) {
+		m[w] = true
 	}
-	for _, w := range strings.Fields(indicator.Fold(b)) {
-		wb[w] = true
-	}
+	return m
+}
+
+func jaccard(wa, wb map[string]bool) float64 {
 	if len(wa) == 0 || len(wb) == 0 {
 		return 0
 	}
