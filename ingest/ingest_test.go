@@ -225,6 +225,11 @@ func TestConvertedSamplesMatch(t *testing.T) {
 				t.Errorf("%s.%s: %v", base, ext, err)
 				continue
 			}
+			for i, p := range got.Pages {
+				if !p.Valid(got.Text) || (i > 0 && p.Start < got.Pages[i-1].End) {
+					t.Errorf("%s.%s: page %d span %v invalid or out of order", base, ext, i+1, p)
+				}
+			}
 			sim := Similarity(want.Text, got.Text)
 			t.Logf("%s.%s: similarity %.4f, %d sections (txt %d), %d pages", base, ext, sim, len(got.Sections), len(want.Sections), len(got.Pages))
 			if sim < 0.99 {

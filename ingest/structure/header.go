@@ -32,9 +32,9 @@ func Header(text string) *corpus.Header {
 	lines := splitLines(text)
 	h := &corpus.Header{}
 	found := false
-	set := func(f **corpus.Field, text string, span corpus.Span) {
-		if *f == nil && strings.TrimSpace(text) != "" {
-			*f = &corpus.Field{Text: foldSpace(strings.Trim(text, "* ")), Span: span}
+	set := func(f **corpus.Field, txt string, span corpus.Span) {
+		if *f == nil && strings.TrimSpace(txt) != "" && span.Start < span.End && span.Valid(text) {
+			*f = &corpus.Field{Text: foldSpace(strings.Trim(txt, "* ")), Span: span}
 			found = true
 		}
 	}
@@ -83,7 +83,7 @@ func Header(text string) *corpus.Header {
 			off := l.start + len(l.text) - len(strings.TrimLeft(l.text, " "))
 			span.Start = off + m[4]
 			set(&h.Summary, text[span.Start:span.End], span)
-			if h.Type == nil {
+			if h.Type == nil && h.Summary != nil {
 				h.Type = &corpus.Field{Text: "Công văn", Span: corpus.Span{Start: off + m[2], End: off + m[3]}}
 			}
 		case h.Motto == nil && h.Number == nil && typeAt < 0 && isCaps(t) && !dashLine.MatchString(t) && len(issuer) < 4:

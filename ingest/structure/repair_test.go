@@ -137,3 +137,9 @@ func FuzzRepair(f *testing.F) {
 		checkSpans(t, s)
 	})
 }
+
+func TestHeaderOdd(t *testing.T) {
+	for _, s := range []string{"V/v   \n", "Số: /\n", "TM. ỦY BAN\n", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Hà Nội, ngày 1 tháng 1 năm 2020", "KẾ HOẠCH\n\nCăn cứ"} {
+		checkSpans(t, s)
+	}
+}
