@@ -97,7 +97,7 @@ func FromTable(doc *corpus.Document, t corpus.Table) []corpus.Project {
 				if cell != "" {
 					lead = cell
 					p.Lead = cell
-				} else if lead != "" {
+				} else if lead != "" && r.Cells[j].Span.Len() == 0 {
 					p.Lead = lead // a merged cell given on an earlier row
 					p.LeadInferred = true
 				}

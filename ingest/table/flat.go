@@ -505,7 +505,9 @@ func align(bs []block, r []int, width int, p colProfile) []corpus.Cell {
 		c := col[k]
 		cell := corpus.Cell{Text: blk.text, Span: corpus.Span{Start: blk.start, End: blk.end}}
 		if blk.empty {
-			cell = corpus.Cell{Span: corpus.Span{Start: blk.start, End: blk.start}}
+			// an empty cell written as a lone space spans that space; a
+			// cell the text leaves out (merged) spans nothing
+			cell = corpus.Cell{Span: corpus.Span{Start: blk.start, End: blk.end}}
 		}
 		if !filled[c] {
 			cells[c] = cell

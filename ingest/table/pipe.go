@@ -40,7 +40,8 @@ func pipeCells(l line) []corpus.Cell {
 		st := base + off + ltrim
 		en := st + len(strings.TrimRight(seg[ltrim:], " \t\u00a0"))
 		if txt == "" {
-			en = st
+			// an empty cell spans its blanks
+			st, en = base+off, base+off+len(seg)
 		}
 		cells = append(cells, corpus.Cell{Text: strings.ReplaceAll(fold(txt), `\|`, "|"), Span: corpus.Span{Start: st, End: en}})
 		if i < 0 {
