@@ -369,6 +369,8 @@ var comparators = []struct{ words, op string }{
 	{"cao hon", ">"}, {"nhieu hon", ">"}, {"tren", ">"}, {"hon", ">"}, {"vuot", ">"}, {"duoi", "<"},
 }
 
+var fillers = map[string]bool{"dat": true, "la": true, "bang": true, "muc": true, "o": true, "vao": true, "dat muc": true, "khoang": true}
+
 // comparator reads the figure's qualifier from the words of its own item
 // right before it (and "trở lên" after it).
 func comparator(text string, is int, f figure) string {
@@ -378,7 +380,22 @@ func comparator(text string, is int, f figure) string {
 	if f.trailingGE {
 		return ">="
 	}
-	prev := lastWords(text, is, f.start, 3)
+	// symbols: "≥ 50%", ">80%"
+	j := f.start
+	for j > is && (text[j-1] == ' ' || text[j-1] == '\t') {
+		j--
+	}
+	for _, p := range []struct{ sym, op string }{{"≥", ">="}, {">=", ">="}, {"≤", "<="}, {"<=", "<="}, {">", ">"}, {"<", "<"}} {
+		if strings.HasSuffix(text[is:j], p.sym) {
+			return p.op
+		}
+	}
+	ws := strings.Fields(lastWords(text, is, f.start, 5))
+	// fillers between the qualifier and the figure: "tối thiểu đạt", "trên mức"
+	for len(ws) > 0 && fillers[ws[len(ws)-1]] {
+		ws = ws[:len(ws)-1]
+	}
+	prev := strings.Join(ws, " ")
 	for _, c := range comparators {
 		if endsWithWord(prev, c.words) {
 			return c.op
@@ -397,6 +414,12 @@ func subject(text string, is, ie int, f figure) string {
 	after := strings.Fields(text[from:ie])
 	for len(after) > 0 && (after[0] == "trở" || after[0] == "lên" || after[0] == ")" || after[0] == "-") {
 		after = after[1:]
+	}
+	if len(after) > 0 && is < f.start {
+		switch strings.ToLower(after[0]) {
+		case "ở", "tại", "trong", "đối", "so":
+			after = nil // "đạt 100% ở cấp tỉnh": the subject is before the figure
+		}
 	}
 	for k, w := range after {
 		if k >= 3 && strings.HasPrefix(w, "(") {

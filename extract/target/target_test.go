@@ -78,6 +78,8 @@ func TestForms(t *testing.T) {
 			[]string{"target <= 2 % y=2025"}},
 		{"dưới", plan + "- Tỷ lệ hồ sơ trễ hạn dưới 5%.",
 			[]string{"target < 5 % y=2025"}},
+		{"qualifier before its verb", plan + "- Tỷ lệ hồ sơ trực tuyến tối thiểu đạt 50%; tỷ lệ văn bản điện tử trên mức 90%; tỷ lệ ký số ≥ 95%.",
+			[]string{"target >= 50 % y=2025", "target > 90 % y=2025", "target >= 95 % y=2025"}},
 		{"percent range", plan + "- Ứng dụng CNTT để giảm từ 30% - 50% thời gian họp.",
 			[]string{"target range 30..50 % y=2025"}},
 		{"percent range one sign", plan + "- Tăng trưởng từ 8,3 - 8,5% mỗi năm.",
