@@ -20,10 +20,11 @@ const (
 type mention struct {
 	sym     symbol
 	hasSym  bool
-	law     bool   // a law cited by name
-	year    string // "năm 2023" after a law's name
-	back    bool   // a short back-reference ("Nghị định số 47")
-	typ     string // type name
+	subject []string // words of the subject after it, lower case
+	law     bool     // a law cited by name
+	year    string   // "năm 2023" after a law's name
+	back    bool     // a short back-reference ("Nghị định số 47")
+	typ     string   // type name
 	title   string
 	date    string
 	issuer  string // as the text names it
@@ -268,7 +269,59 @@ func symbolMention(text string, s symbol, prev *mention) *mention {
 	if m.issuer != "" {
 		m.issCode = issuerByName(m.issuer)
 	}
+	m.subject = subjectAt(text, m.end)
 	return m
+}
+
+// subjectAt returns the lower-cased words of the subject after a
+// citation ("về việc tăng cường ...", "phê duyệt ..."), up to the end of
+// the clause and at most 12 words; nil when none follows.
+func subjectAt(text string, i int) []string {
+	j := skipWS(text, i, 1)
+	w := wordAt(text, j)
+	switch strings.ToLower(w) {
+	case "về", "phê", "ban", "quy", "hướng", "thông", "triển", "thực":
+	default:
+		return nil
+	}
+	end := j + 240
+	if end > len(text) {
+		end = len(text)
+	}
+	for end < len(text) && !utf8.RuneStart(text[end]) {
+		end++
+	}
+	seg := text[j:end]
+	if k := strings.IndexAny(seg, ";.\n("); k >= 0 {
+		seg = seg[:k]
+	}
+	f := strings.Fields(strings.ToLower(seg))
+	if len(f) > 12 {
+		f = f[:12]
+	}
+	return f
+}
+
+// similar reports whether two subjects share most of their words.
+func similar(a, b []string) bool {
+	if len(a) < 3 || len(b) < 3 {
+		return false
+	}
+	set := map[string]bool{}
+	for _, w := range a {
+		set[w] = true
+	}
+	n := len(a)
+	if len(b) < n {
+		n = len(b)
+	}
+	common := 0
+	for _, w := range b[:n] {
+		if set[w] {
+			common++
+		}
+	}
+	return float64(common) >= 0.7*float64(n)
 }
 
 // formWords name forms, tables and appendices numbered like symbols.

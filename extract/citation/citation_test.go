@@ -148,6 +148,8 @@ func TestFind(t *testing.T) {
 			[]want{{key: "17/NQ-CP", date: "", dates: []string{"2019-03-07", "2020-03-09"}, count: 2, status: Resolved}}},
 		{"unknown yearless symbol, dates in two years", "Quyết định số 77/QĐ-UBND ngày 02/3/2019; Quyết định số 77/QĐ-UBND ngày 05/4/2020", "",
 			[]want{{key: "77/QĐ-UBND", date: "2019-03-02"}, {key: "77/QĐ-UBND", date: "2020-04-05"}}},
+		{"unknown yearless symbol, dates in two years, one subject", "Căn cứ Quyết định số 77/QĐ-UBND ngày 02/3/2019 của UBND tỉnh về việc phê duyệt Đề án chuyển đổi số tỉnh; Theo Quyết định số 77/QĐ-UBND ngày 02/3/2020 về việc phê duyệt Đề án chuyển đổi số tỉnh.", "",
+			[]want{{key: "77/QĐ-UBND", dates: []string{"2019-03-02", "2020-03-02"}, count: 2}}},
 		{"issuer-code variants are aliases", "Triển khai Quyết định số 900/QĐ-UBND ngày 13/7/2017 của UBND tỉnh.\n\n- Quyết định số 900/QĐ-CTUBND ngày 17/3/2017 phê duyệt", "",
 			[]want{{key: "900/QĐ-UBND", aliases: []string{"900/QĐ-CTUBND"}, dates: []string{"2017-03-17", "2017-07-13"}, count: 2}}},
 		{"short form without year", "theo lộ trình quy định tại Quyết định số 28/2018/QĐ-UBND ngày 12/7/2018 của Thủ tướng Chính phủ về việc gửi nhận.\n\nđáp ứng theo Quyết định 28/QĐ-TTg và", "",

@@ -386,9 +386,29 @@ func splitByDate(g []*mention) [][]*mention {
 			cl[d] = 0
 		}
 	default:
-		// a yearless symbol is unique per issuer and year
+		// A yearless symbol is unique per issuer and year; dates in two
+		// years are two documents unless the text gives both the same
+		// subject (one document, a date written wrong).
 		for _, d := range dates {
 			cl[d] = atoi(d[:4])
+		}
+		subj := map[string][]string{}
+		for _, m := range g {
+			if m.date != "" && len(m.subject) > len(subj[m.date]) {
+				subj[m.date] = m.subject
+			}
+		}
+		for i, d := range dates {
+			for _, e := range dates[:i] {
+				if cl[d] != cl[e] && similar(subj[d], subj[e]) {
+					old := cl[d]
+					for _, x := range dates {
+						if cl[x] == old {
+							cl[x] = cl[e]
+						}
+					}
+				}
+			}
 		}
 	}
 	var parts [][]*mention
