@@ -56,6 +56,7 @@ func TestProse(t *testing.T) {
 			[]want{{"total", 110000000000, "", "2021-2025", ""}, {"total", 50000000000, "", "2022", ""}, {"total", 60000000000, "", "2023", ""}}},
 		{"one project's cost is an item", "Tổng mức đầu tư dự án Trung tâm dữ liệu: 50 tỷ đồng; hỗ trợ 2 triệu đồng/người/tháng.",
 			[]want{{"item", 50000000000, "", "", ""}}},
+		{"'đầu tư' as a verb names no source", "Năm 2020, tỉnh đã đầu tư 5 tỷ đồng cho hệ thống một cửa điện tử.", []want{{"item", 5000000000, "", "2020", ""}}},
 		{"an item", "Dự án nâng cấp mạng LAN với kinh phí 500 nghìn đồng.", []want{{"item", 500000, "", "", ""}}},
 		{"not money", "Đến năm 2021 đồng thời triển khai 100% đồng bộ.", nil},
 	} {

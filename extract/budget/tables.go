@@ -61,8 +61,9 @@ var sourceNames = []struct {
 	name string
 }{
 	{regexp.MustCompile(`(?i)sự nghiệp|chi thường xuyên|kinh phí thường xuyên`), "sự nghiệp"},
-	{regexp.MustCompile(`(?i)đầu tư công`), "đầu tư công"},
-	{regexp.MustCompile(`(?i)(vốn )?đầu tư( phát triển)?`), "đầu tư"},
+	// "đầu tư" is a verb too: a source only after vốn/nguồn/chi or alone
+	{regexp.MustCompile(`(?i)(vốn|nguồn)\s+(vốn\s+)?đầu tư công|^\s*đầu tư công\s*$`), "đầu tư công"},
+	{regexp.MustCompile(`(?i)(vốn|nguồn|chi)\s+(vốn\s+)?đầu tư|^\s*(vốn\s+)?đầu tư(\s+phát triển)?\s*(\(.*\))?\s*$`), "đầu tư"},
 	{regexp.MustCompile(`(?i)(ngân sách |nguồn )?(trung ương|tw\b)|\bnstw\b|\bns\s*tw\b|\bnstư\b`), "ngân sách trung ương"},
 	{regexp.MustCompile(`(?i)ngân sách (địa phương|tỉnh|huyện|xã)|ngân sách cấp (tỉnh|huyện|xã)|nsđp|\bns\s*đp|\bns\s*(tỉnh|huyện)`), "ngân sách địa phương"},
 	{regexp.MustCompile(`(?i)xã hội hóa|xã hội hoá`), "xã hội hóa"},
