@@ -49,11 +49,15 @@ func proseBudgets(doc *corpus.Document, x *corpus.Extraction) []corpus.Budget {
 	var out []corpus.Budget
 	var lastTotal *corpus.Budget
 	prevEnd := 0
-	for _, a := range vnnum.FindAmounts(doc.Text) {
+	for _, a := range proseAmounts(doc.Text) {
 		if inTable(doc, a.Start) {
 			continue
 		}
 		label := labelBefore(doc.Text, a.QStart, prevEnd)
+		if !currencyUnit(a.Unit) && !reMoneyLabel.MatchString(label) {
+			prevEnd = a.End
+			continue // "50 tỷ" without đồng is money only where the text speaks of money
+		}
 		prevEnd = a.End
 		if strings.HasPrefix(doc.Text[a.End:], "/") {
 			continue // a rate ("2 triệu đồng/người/tháng"), not an amount
@@ -100,6 +104,49 @@ func proseBudgets(doc *corpus.Document, x *corpus.Extraction) []corpus.Budget {
 		out = append(out, b)
 		if b.Kind == "total" {
 			lastTotal = &out[len(out)-1]
+		}
+	}
+	return out
+}
+
+var reMoneyLabel = regexp.MustCompile(`(?i)(kinh phí|vốn|ngân sách|đầu tư|chi phí|tổng mức|dự toán|đã cấp|bố trí|phân bổ|giải ngân)`)
+
+// currencyUnit reports whether a unit as written ends with a currency
+// word (FindAmounts) rather than a bare scale word (FindScaled).
+func currencyUnit(u string) bool {
+	for _, c := range []string{"đồng", "đ", "vnđ", "vnd", "₫"} {
+		if strings.HasSuffix(u, c) {
+			return true
+		}
+	}
+	return false
+}
+
+// proseAmounts merges the amounts with a currency word and the scaled
+// figures without one, in text order.
+func proseAmounts(text string) []vnnum.Amount {
+	strict := vnnum.FindAmounts(text)
+	loose := vnnum.FindScaled(text)
+	out := make([]vnnum.Amount, 0, len(strict)+len(loose))
+	i, j := 0, 0
+	for i < len(strict) || j < len(loose) {
+		switch {
+		case j >= len(loose) || (i < len(strict) && strict[i].Start <= loose[j].Start):
+			out = append(out, strict[i])
+			i++
+		default:
+			a := loose[j]
+			j++
+			overlaps := false
+			for _, s := range strict {
+				if a.Start < s.End && s.Start < a.End {
+					overlaps = true
+					break
+				}
+			}
+			if !overlaps {
+				out = append(out, a)
+			}
 		}
 	}
 	return out

@@ -292,3 +292,86 @@ func ParseCell(cell string, scale int64) (int64, bool) {
 	}
 	return ToVND(v, scale)
 }
+
+var looseRe = regexp.MustCompile(`(?i)(` + amountComp + `(?:[ \t\x{00a0}]+` + amountComp + `)*)`)
+
+// FindScaled returns the figures with a scale word but no currency word
+// ("khoảng 50 tỷ", "5.000 triệu"), read as đồng, when the next word is not
+// a noun of its own ("5 triệu lượt truy cập", "2 tỷ USD"). Whether they
+// are money is for the caller to judge from the context; FindAmounts is
+// the strict form.
+func FindScaled(s string) []Amount {
+	var out []Amount
+	for i := 0; i < len(s); {
+		k := indexScale(s[i:])
+		if k < 0 {
+			break
+		}
+		at := i + k
+		i = at + 1
+		w0 := at - 40
+		if w0 < 0 {
+			w0 = 0
+		}
+		for w0 > 0 && !utf8.RuneStart(s[w0]) {
+			w0++
+		}
+		w1 := at + 24
+		if w1 > len(s) {
+			w1 = len(s)
+		}
+		for w1 < len(s) && !utf8.RuneStart(s[w1]) {
+			w1++
+		}
+		for _, m := range looseRe.FindAllStringSubmatchIndex(s[w0:w1], -1) {
+			start, end := w0+m[2], w0+m[3]
+			if start > at || end <= at || (len(out) > 0 && start < out[len(out)-1].End) {
+				continue
+			}
+			if start > 0 {
+				r, _ := utf8.DecodeLastRuneInString(s[:start])
+				if unicode.IsLetter(r) || unicode.IsDigit(r) || r == '/' || r == '.' || r == ',' {
+					continue
+				}
+			}
+			sm, ok := sumComponents(s[start:end])
+			if !ok || !sm.scaled || sm.unit == "nghìn" || sm.unit == "ngàn" {
+				continue
+			}
+			// the next word must not be a noun (or a currency: FindAmounts)
+			rest := strings.TrimLeft(s[end:], " \t\u00a0")
+			if r, _ := utf8.DecodeRuneInString(rest); unicode.IsLetter(r) || unicode.IsDigit(r) || r == '₫' {
+				continue
+			}
+			a := sm.Amount
+			a.Start, a.End, a.QStart = start, end, start
+			a.Unit = sm.unit
+			from := start - 48
+			if from < 0 {
+				from = 0
+			}
+			for from > 0 && !utf8.RuneStart(s[from]) {
+				from++
+			}
+			if q := qualRe.FindStringSubmatchIndex(s[from:start]); q != nil {
+				a.Qualifier = strings.ToLower(s[from+q[2] : from+q[3]])
+				a.QStart = from + q[2]
+			}
+			out = append(out, a)
+			i = end
+			break
+		}
+	}
+	return out
+}
+
+// indexScale finds the next "tỷ", "tỉ" or "triệu" (any case).
+func indexScale(s string) int {
+	best := -1
+	for _, w := range []string{"tỷ", "tỉ", "triệu", "Tỷ", "Tỉ", "Triệu", "TỶ", "TỈ", "TRIỆU"} {
+		if k := strings.Index(s, w); k >= 0 && (best < 0 || k < best) {
+			best = k
+		}
+	}
+	return best
+}

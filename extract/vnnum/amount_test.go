@@ -1,6 +1,7 @@
 package vnnum
 
 import (
+	"fmt"
 	"os"
 	"strings"
 	"testing"
@@ -132,5 +133,26 @@ func BenchmarkFindAmountsSample(b *testing.B) {
 	b.SetBytes(int64(len(s)))
 	for i := 0; i < b.N; i++ {
 		FindAmounts(s)
+	}
+}
+
+func TestFindScaled(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		want []int64
+	}{
+		{"Tổng kinh phí khoảng 50 tỷ.", []int64{50000000000}},
+		{"(năm 2021 đã cấp 5.000 triệu)", []int64{5000000000}},
+		{"16 tỷ 368 triệu; và 5 triệu lượt truy cập, 2 tỷ USD", []int64{16368000000}},
+		{"16 tỷ đồng", nil},
+		{"300 nghìn.", nil},
+	} {
+		var got []int64
+		for _, a := range FindScaled(tc.in) {
+			got = append(got, a.VND)
+		}
+		if fmt.Sprint(got) != fmt.Sprint(tc.want) {
+			t.Errorf("FindScaled(%q) = %v, want %v", tc.in, got, tc.want)
+		}
 	}
 }
