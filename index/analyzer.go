@@ -2,12 +2,11 @@ package index
 
 import (
 	"bytes"
-	"unicode"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/analysis/token/shingle"
-	bleveunicode "github.com/blevesearch/bleve/v2/analysis/tokenizer/unicode"
 	"github.com/blevesearch/bleve/v2/registry"
 	"golang.org/x/text/unicode/norm"
 
@@ -18,6 +17,7 @@ import (
 const (
 	NormalizeName  = "vi_normalize" // token filter: NFC, lower case, one tone placement
 	FoldName       = "vi_fold"      // token filter: diacritics removed (đ -> d)
+	FoldLowerName  = "vi_foldlower" // token filter: lower case and diacritics removed, one pass
 	SynonymName    = "vi_synonym"   // token filter: acronym <-> expansion
 	BigramName     = "vi_bigram"    // token filter: adjacent syllable pairs
 	ExactAnalyzer  = "vi_exact"     // tokens with their diacritics
@@ -38,31 +38,38 @@ func (normalizeFilter) Filter(in analysis.TokenStream) analysis.TokenStream {
 }
 
 func normalizeTerm(b []byte) []byte {
-	ascii := true
+	ascii, upper := true, false
 	for _, c := range b {
 		if c >= utf8.RuneSelf {
 			ascii = false
 			break
 		}
+		if 'A' <= c && c <= 'Z' {
+			upper = true
+		}
 	}
 	if ascii {
-		lower := true
-		for _, c := range b {
-			if 'A' <= c && c <= 'Z' {
-				lower = false
-				break
-			}
-		}
-		if lower {
+		if !upper {
 			return b
 		}
 		return bytes.ToLower(b)
 	}
 	s := string(b)
-	if !norm.NFC.IsNormalString(s) {
+	if hasCombining(s) {
 		s = norm.NFC.String(s)
 	}
-	return []byte(vifold.ToneNormalize(string(bytes.ToLower([]byte(s)))))
+	return []byte(vifold.ToneNormalize(strings.ToLower(s)))
+}
+
+// hasCombining reports whether s holds a combining diacritic (input not
+// in NFC).
+func hasCombining(s string) bool {
+	for _, r := range s {
+		if r >= 0x300 && r <= 0x36f {
+			return true
+		}
+	}
+	return false
 }
 
 // foldFilter replaces each term by its diacritic-free form. It is a token
@@ -72,11 +79,41 @@ type foldFilter struct{}
 
 func (foldFilter) Filter(in analysis.TokenStream) analysis.TokenStream {
 	for _, t := range in {
-		if vifold.HasDiacritics(string(t.Term)) {
+		if !isASCII(t.Term) {
 			t.Term = []byte(vifold.Fold(string(t.Term)))
 		}
 	}
 	return in
+}
+
+// foldLowerFilter lower-cases and folds each term in one pass (the tone
+// placement does not matter once the tone marks are gone).
+type foldLowerFilter struct{}
+
+func (foldLowerFilter) Filter(in analysis.TokenStream) analysis.TokenStream {
+	n := 0
+	for _, t := range in {
+		n += len(t.Term)
+	}
+	buf := make([]byte, 0, n)
+	for _, t := range in {
+		if isASCII(t.Term) && !hasUpper(t.Term) {
+			continue
+		}
+		start := len(buf)
+		buf = vifold.AppendFoldLower(buf, t.Term)
+		t.Term = buf[start:len(buf):len(buf)]
+	}
+	return in
+}
+
+func hasUpper(b []byte) bool {
+	for _, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			return true
+		}
+	}
+	return false
 }
 
 // Synonyms maps the administrative acronyms to their expansions, both
@@ -177,12 +214,13 @@ func init() {
 	}
 	regFilter(NormalizeName, normalizeFilter{})
 	regFilter(FoldName, foldFilter{})
+	regFilter(FoldLowerName, foldLowerFilter{})
 	regFilter(SynonymName, newSynonymFilter(Synonyms))
 	regFilter(BigramName, shingle.NewShingleFilter(2, 2, false, "_", ""))
 
 	regAnalyzer := func(name string, filters ...string) {
 		err := registry.RegisterAnalyzer(name, func(_ map[string]interface{}, cache *registry.Cache) (analysis.Analyzer, error) {
-			tok, err := cache.TokenizerNamed(bleveunicode.Name)
+			tok, err := cache.TokenizerNamed(TokenizerName)
 			if err != nil {
 				return nil, err
 			}
@@ -201,8 +239,8 @@ func init() {
 		}
 	}
 	regAnalyzer(ExactAnalyzer, NormalizeName)
-	regAnalyzer(FoldAnalyzer, NormalizeName, FoldName, SynonymName)
-	regAnalyzer(BigramAnalyzer, NormalizeName, FoldName, BigramName)
+	regAnalyzer(FoldAnalyzer, FoldLowerName, SynonymName)
+	regAnalyzer(BigramAnalyzer, FoldLowerName, BigramName)
 }
 
 // analyzerCache resolves the registered analyzers outside an index (query
@@ -231,4 +269,11 @@ type Token struct {
 	Position   int
 }
 
-func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+func isASCII(b []byte) bool {
+	for _, c := range b {
+		if c >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}

@@ -24,7 +24,7 @@ import (
 
 // Version is the layout of the index: entries, fields and analyzers. An
 // index written with another version is rebuilt from the store.
-const Version = "kehoach-index-4"
+const Version = "kehoach-index-5"
 
 // Entry kinds. A document is one entry; each of its records is another.
 const (
@@ -47,7 +47,6 @@ const (
 	fTypeName    = "type_name" // as written, for facets
 	fProvince    = "province"
 	fProvinceNow = "province_now"
-	fYear        = "year"
 	fYearKey     = "year_key"
 	fIndicator   = "indicator"
 	fValue       = "value"
@@ -132,7 +131,6 @@ func newMapping() mapping.IndexMapping {
 	dm.AddFieldMappingsAt(fTypeName, keyword(fTypeName, true))
 	dm.AddFieldMappingsAt(fProvince, keyword(fProvince, true))
 	dm.AddFieldMappingsAt(fProvinceNow, keyword(fProvinceNow, true))
-	dm.AddFieldMappingsAt(fYear, num(fYear))
 	dm.AddFieldMappingsAt(fYearKey, keyword(fYearKey, true))
 	dm.AddFieldMappingsAt(fIndicator, keyword(fIndicator, true))
 	dm.AddFieldMappingsAt(fValue, num(fValue))
@@ -384,13 +382,12 @@ func entry(kind, doc string, f docFields, years []int, text string) map[string]i
 		e[fProvinceNow] = f.provinceNow
 	}
 	if len(years) > 0 {
-		ys := make([]interface{}, len(years))
+		// Years are keywords, not numbers: a numeric field indexes many
+		// precision terms per value, and ranges of years are short.
 		ks := make([]interface{}, len(years))
 		for i, y := range years {
-			ys[i] = float64(y)
 			ks[i] = strconv.Itoa(y)
 		}
-		e[fYear] = ys
 		e[fYearKey] = ks
 	}
 	return e
@@ -481,10 +478,13 @@ func (ix *Index) Sync(stamp string) (SyncStats, error) {
 	}
 	want := map[string]bool{}
 	b := ix.b.NewBatch()
+	pending := 0 // bytes of text in the batch
 	flush := func(force bool) error {
-		if b.Size() == 0 || (!force && b.Size() < 2000) {
+		// Large batches make fewer, larger segments: less merging.
+		if b.Size() == 0 || (!force && pending < 4<<20) {
 			return nil
 		}
+		pending = 0
 		if err := ix.b.Batch(b); err != nil {
 			return fmt.Errorf("index: sync: %w", err)
 		}
@@ -514,6 +514,7 @@ func (ix *Index) Sync(stamp string) (SyncStats, error) {
 			}
 		}
 		addEntries(b, doc, rec)
+		pending += len(doc.Text)
 		s.Indexed++
 		if err := flush(false); err != nil {
 			return s, err

@@ -277,12 +277,14 @@ func (p *parsed) field(f, v string, neg bool) error {
 		}
 		p.kind = k
 		return nil
-	case "year", "value":
-		field := fYear
-		if f == "value" {
-			field = fValue
+	case "year":
+		r, err := yearRange(v)
+		if err != nil {
+			return fmt.Errorf("index: %s:%s: %w", f, v, err)
 		}
-		r, err := numRange(field, v)
+		cl = r
+	case "value":
+		r, err := numRange(fValue, v)
 		if err != nil {
 			return fmt.Errorf("index: %s:%s: %w", f, v, err)
 		}
@@ -370,6 +372,39 @@ func numRange(field, v string) (query.Query, error) {
 	r := bleve.NewNumericRangeInclusiveQuery(lo, hi, loInc, hiInc)
 	r.SetField(field)
 	return r, nil
+}
+
+// Years outside this range are not plan years.
+const minYear, maxYear = 1945, 2100
+
+// yearRange turns a year condition into a disjunction of year terms.
+func yearRange(v string) (query.Query, error) {
+	r, err := numRange("", v)
+	if err != nil {
+		return nil, err
+	}
+	nr := r.(*query.NumericRangeQuery)
+	lo, hi := float64(minYear), float64(maxYear)
+	if nr.Min != nil {
+		lo = *nr.Min
+		if nr.InclusiveMin != nil && !*nr.InclusiveMin {
+			lo++
+		}
+	}
+	if nr.Max != nil {
+		hi = *nr.Max
+		if nr.InclusiveMax != nil && !*nr.InclusiveMax {
+			hi--
+		}
+	}
+	var ts []query.Query
+	for y := int(math.Ceil(max(lo, minYear))); y <= int(math.Floor(min(hi, maxYear))); y++ {
+		ts = append(ts, term(fYearKey, strconv.Itoa(y)))
+	}
+	if len(ts) == 0 {
+		return bleve.NewMatchNoneQuery(), nil
+	}
+	return bleve.NewDisjunctionQuery(ts...), nil
 }
 
 // wordsQuery requires every word of text (diacritic-free). A run of

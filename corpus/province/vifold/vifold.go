@@ -76,6 +76,7 @@ func init() {
 	add(0x1E00, 0x1EFF) // Latin Extended Additional (most Vietnamese letters)
 	fold['đ'], fold['Đ'] = 'd', 'D'
 	fold['ð'], fold['Ð'] = 'd', 'D' // OCR swap of Đ
+	initTables()
 }
 
 func decompose(r rune) parts {
@@ -101,7 +102,7 @@ func compose(p parts) rune {
 // follow (hòang -> hoàng). "qu" + y keeps the mark on y (quý). Other text
 // is returned unchanged. Input should be NFC.
 func ToneNormalize(s string) string {
-	if !needsTone(s) {
+	if !needsTone(s) || !MayNeedTone(s) {
 		return s
 	}
 	rs := []rune(s)

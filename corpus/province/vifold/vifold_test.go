@@ -1,6 +1,11 @@
 package vifold
 
-import "testing"
+import (
+	"strings"
+	"testing"
+	"unicode"
+	"unicode/utf8"
+)
 
 func TestToneNormalize(t *testing.T) {
 	for _, tc := range []struct{ in, want string }{
@@ -66,4 +71,37 @@ func FuzzToneNormalize(f *testing.F) {
 			t.Errorf("Fold differs after ToneNormalize: %q vs %q", Fold(n), Fold(s))
 		}
 	})
+}
+
+func TestAppendFoldLower(t *testing.T) {
+	for _, in := range []string{"Việt Nam", "ĐẮK LẮK", "dịch vụ công", "Hoà", "x\u0301y", "ASCII", "Ωmega"} {
+		want := Fold(strings.ToLower(in))
+		if in == "x\u0301y" {
+			want = "xy"
+		}
+		if got := string(AppendFoldLower(nil, []byte(in))); got != want {
+			t.Errorf("AppendFoldLower(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func FuzzAppendFoldLower(f *testing.F) {
+	f.Add("Việt Nam Đắk")
+	f.Fuzz(func(t *testing.T, s string) {
+		if !utf8.ValidString(s) || hasMark(s) {
+			return
+		}
+		if got, want := string(AppendFoldLower(nil, []byte(s))), Fold(strings.ToLower(s)); got != want {
+			t.Errorf("AppendFoldLower(%q) = %q, want %q", s, got, want)
+		}
+	})
+}
+
+func hasMark(s string) bool {
+	for _, r := range s {
+		if unicode.Is(unicode.Mn, r) || unicode.ToLower(r) != r && !unicode.IsUpper(r) {
+			return true
+		}
+	}
+	return false
 }
