@@ -79,7 +79,11 @@ func Extract(doc *corpus.Document, x *corpus.Extraction) {
 			t.Kind = kindAchieved // "hiện nay đạt 45%" inside the objectives
 		}
 		t.Comparator = comparator(text, is, f)
-		t.Subject = subject(text, is, ie, f)
+		lead := f.start
+		for j := i - 1; j >= 0 && figs[j].start >= ss; j-- {
+			lead = figs[j].start
+		}
+		t.Subject = subject(text, is, ie, ss, lead, f)
 		t.Scope = scope(text[is:ie])
 
 		switch t.Kind {
@@ -94,10 +98,10 @@ func Extract(doc *corpus.Document, x *corpus.Extraction) {
 				t.Year = &y
 			}
 		default:
-			if recurring(text, ss, ie, f) {
-				t.Recurring = true
-			} else if y := statedYear(text, ss, ie, f, skip); y != 0 {
+			if y := statedYear(text, ss, ie, f, skip); y != 0 {
 				t.Year = &y
+			} else if recurring(text, ss, ie, f) {
+				t.Recurring = true
 			} else if y := leadInYear(text, ss); y != 0 {
 				t.Year = &y
 			} else if period != nil {
@@ -116,7 +120,11 @@ func Extract(doc *corpus.Document, x *corpus.Extraction) {
 			for j := i - 1; j >= 0 && figs[j].start >= ss; j-- {
 				first = figs[j].start
 			}
-			id, conf = indicator.Match(text[ss:first] + " " + t.Subject)
+			from := f.end
+			if f.unit != "%" {
+				from = f.unitStart
+			}
+			id, conf = indicator.Match(text[ss:first] + " " + text[from:ie])
 			conf *= 0.8
 		}
 		if in, ok := indicator.Get(id); ok && in.UnitFits(t.Unit, t.Rank) && (in.Change || !change(text, is, f.start)) {
@@ -406,7 +414,7 @@ func comparator(text string, is int, f figure) string {
 
 // subject is what the figure measures: the words after it, or when it
 // ends its item ("Tỷ lệ ... đạt 30%"), the words before it.
-func subject(text string, is, ie int, f figure) string {
+func subject(text string, is, ie, ss, lead int, f figure) string {
 	from := f.end
 	if f.unit != "%" {
 		from = f.unitStart
@@ -415,9 +423,12 @@ func subject(text string, is, ie int, f figure) string {
 	for len(after) > 0 && (after[0] == "trở" || after[0] == "lên" || after[0] == ")" || after[0] == "-") {
 		after = after[1:]
 	}
-	if len(after) > 0 && is < f.start {
+	if len(after) > 0 && strings.HasPrefix(after[0], "(") && f.unit == "%" {
+		after = nil // "đạt 100% (trừ văn bản mật)"
+	}
+	if len(after) > 0 && is < f.start && f.unit == "%" {
 		switch strings.ToLower(after[0]) {
-		case "ở", "tại", "trong", "đối", "so":
+		case "ở", "tại", "trong", "đối", "so", "vào", "tính", "năm":
 			after = nil // "đạt 100% ở cấp tỉnh": the subject is before the figure
 		}
 	}
@@ -430,22 +441,44 @@ func subject(text string, is, ie int, f figure) string {
 	if len(after) >= 2 || (f.unit != "%" && len(after) >= 1) {
 		return cleanWords(after, 14, false)
 	}
-	before := strings.Fields(text[is:f.start])
-	// drop trailing qualifiers and verbs: "đạt tỷ lệ", "là", "tối thiểu"
+	if s := headSubject(text[is:f.start]); s != "" {
+		return s
+	}
+	// "Tỷ lệ DVCTT toàn trình: năm 2022 đạt 30%; năm 2023 đạt 50%": the
+	// sentence's lead names what the items measure
+	if lead > ss {
+		l := text[ss:lead]
+		if k := strings.LastIndex(l, ":"); k >= 0 {
+			l = l[:k]
+		}
+		if s := headSubject(l); s != "" {
+			return s
+		}
+	}
+	return cleanWords(after, 14, false)
+}
+
+var yearWords = regexp.MustCompile(`(?i)^(?:(?:đến|vào|trong|tới)\s+)?năm\s+\d{4}$`)
+
+// headSubject is the subject written before a figure: its last words,
+// without the qualifiers and verbs that lead into the figure and
+// without a leading "Tỷ lệ"; "" when nothing but those is left.
+func headSubject(s string) string {
+	before := strings.Fields(s)
 	drop := map[string]bool{"đạt": true, "là": true, "tỷ": true, "lệ": true, "tối": true, "thiểu": true, "trên": true,
-		"hơn": true, "từ": true, "ít": true, "nhất": true, "khoảng": true, "(": true, "dưới": true, "tối đa": true}
-	for len(before) > 0 && drop[strings.ToLower(strings.Trim(before[len(before)-1], "(,"))] {
+		"hơn": true, "từ": true, "ít": true, "nhất": true, "khoảng": true, "(": true, "dưới": true, "đa": true,
+		"ước": true, "mức": true, "bằng": true, "chiếm": true, "phấn": true, "đấu": true}
+	for len(before) > 0 && drop[strings.ToLower(strings.Trim(before[len(before)-1], "(,:"))] {
 		before = before[:len(before)-1]
 	}
-	if len(before) == 0 {
-		return cleanWords(after, 14, false)
+	out := cleanWords(before, 16, true)
+	if yearWords.MatchString(out) || len([]rune(out)) < 3 {
+		return ""
 	}
-	s := cleanWords(before, 14, true)
-	ls := strings.ToLower(s)
-	if strings.HasPrefix(ls, "tỷ lệ ") {
-		s = s[len("tỷ lệ "):]
+	if strings.HasPrefix(strings.ToLower(out), "tỷ lệ ") {
+		out = out[len("tỷ lệ "):]
 	}
-	return s
+	return out
 }
 
 func cleanWords(ws []string, n int, tail bool) string {
