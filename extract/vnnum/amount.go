@@ -2,6 +2,7 @@ package vnnum
 
 import (
 	"regexp"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -302,13 +303,18 @@ var looseRe = regexp.MustCompile(`(?i)(` + amountComp + `(?:[ \t\x{00a0}]+` + am
 // the strict form.
 func FindScaled(s string) []Amount {
 	var out []Amount
-	for i := 0; i < len(s); {
-		k := indexScale(s[i:])
-		if k < 0 {
-			break
+	for _, at := range scaleWordsAt(s) {
+		if len(out) > 0 && at < out[len(out)-1].End {
+			continue
 		}
-		at := i + k
-		i = at + 1
+		// a scale word follows a figure
+		back := at - 3
+		if back < 0 {
+			back = 0
+		}
+		if !strings.ContainsAny(s[back:at], "0123456789") {
+			continue
+		}
 		w0 := at - 40
 		if w0 < 0 {
 			w0 = 0
@@ -358,20 +364,25 @@ func FindScaled(s string) []Amount {
 				a.QStart = from + q[2]
 			}
 			out = append(out, a)
-			i = end
 			break
 		}
 	}
 	return out
 }
 
-// indexScale finds the next "tỷ", "tỉ" or "triệu" (any case).
-func indexScale(s string) int {
-	best := -1
+// scaleWordsAt lists where "tỷ", "tỉ" and "triệu" (any case) occur.
+func scaleWordsAt(s string) []int {
+	var at []int
 	for _, w := range []string{"tỷ", "tỉ", "triệu", "Tỷ", "Tỉ", "Triệu", "TỶ", "TỈ", "TRIỆU"} {
-		if k := strings.Index(s, w); k >= 0 && (best < 0 || k < best) {
-			best = k
+		for i := 0; ; {
+			k := strings.Index(s[i:], w)
+			if k < 0 {
+				break
+			}
+			at = append(at, i+k)
+			i += k + len(w)
 		}
 	}
-	return best
+	sort.Ints(at)
+	return at
 }

@@ -103,6 +103,11 @@ func FuzzParseAmount(f *testing.F) {
 				t.Fatalf("FindAmounts(%q): span %q does not end with %q", s, s[a.Start:a.End], a.Unit)
 			}
 		}
+		for _, a := range FindScaled(s) {
+			if a.Start < 0 || a.End > len(s) || a.Start > a.End || a.QStart > a.Start {
+				t.Fatalf("FindScaled(%q): bad offsets %+v", s, a)
+			}
+		}
 		ParseAmount(s)
 		ParseCell(s, 1e6)
 	})
