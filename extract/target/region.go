@@ -101,9 +101,11 @@ func buildRegions(doc *corpus.Document, statusYear int) *regions {
 			k = kindAchieved // "so với mục tiêu", "các nhiệm vụ đã triển khai" in a review
 		}
 		if s.appendix {
-			k = kindTarget
-			if tabular(text[s.start:s.end]) {
-				k = kindSkip
+			switch {
+			case tabular(text[s.start:s.end]):
+				k = kindSkip // cells: read by the table reader, not as prose
+			case k != kindAchieved:
+				k = kindTarget
 			}
 		}
 		if k == "" {
