@@ -24,6 +24,10 @@ func (s *Server) apiSearch(w http.ResponseWriter, r *http.Request) {
 	}
 	res, err := s.search(r, q)
 	if err != nil {
+		if userError(err) {
+			s.badRequest(w, r, err.Error())
+			return
+		}
 		s.fail(w, r, err)
 		return
 	}

@@ -177,7 +177,7 @@ func TestBrowser(t *testing.T) {
 			t.Errorf("highlighted target has no text")
 		}
 		t.Logf("target %q highlighted %s", targetText, bg)
-		if err := chromedp.Run(ctx, chromedp.Navigate(ts.URL+"/doc/"+id), chromedp.WaitVisible(`mark.k-target`, chromedp.ByQuery)); err != nil {
+		if err := chromedp.Run(ctx, chromedp.Navigate(ts.URL+"/doc/"+id+"#t3"), chromedp.WaitVisible(`mark.k-target`, chromedp.ByQuery), chromedp.Sleep(300*time.Millisecond)); err != nil {
 			t.Fatal(err)
 		}
 		shot(t, ctx, "document")

@@ -10,6 +10,13 @@ import (
 func TestIndexSearch(t *testing.T) {
 	s, st := newTestServer(t, func(o *Options) { o.Search = sampleSearcher(t, o.Store) })
 	cao := docIDOf(t, st, "002_")
+	// A filter the index refuses is the user's error, shown as such.
+	if w := get(t, s, "/search?q=x&province=zzz"); w.Code != 400 || !strings.Contains(w.Body.String(), "zzz") {
+		t.Errorf("unknown province = %d", w.Code)
+	}
+	if w := get(t, s, "/api/search?q=x&province=zzz"); w.Code != 400 || !strings.Contains(w.Body.String(), `"error"`) {
+		t.Errorf("api unknown province = %d", w.Code)
+	}
 	for _, tc := range []struct {
 		path string
 		want []string
@@ -18,6 +25,9 @@ func TestIndexSearch(t *testing.T) {
 		{"/search?q=chinh+quyen+so&province=cao+bang", []string{"2893/QĐ-UBND"}},
 		{"/search?q=LGSP&kind=target", []string{`class="k-target swatch"`, "#t"}},
 		{"/api/search?q=muc+do+4", []string{`"facets"`, `"field": "province"`, `"snippets"`}},
+		{"/search?q=lgsp&kind=doc", []string{"kết quả"}},
+		{"/search?q=chinh+quyen+so&year=2023", []string{`<option selected>2023</option>`}},
+		{"/search?q=chinh+quyen+so&province=Cao+B%E1%BA%B1ng&year=1999", []string{"<strong>0</strong>", "Không tìm thấy văn bản nào."}},
 	} {
 		w := get(t, s, tc.path)
 		if w.Code != 200 {

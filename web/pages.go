@@ -1,7 +1,10 @@
 package web
 
 import (
+	"context"
 	"encoding/json"
+	"errors"
+	"io/fs"
 	"net/http"
 	"net/url"
 	"sort"
@@ -71,8 +74,8 @@ func parseQuery(v url.Values) (Query, int, string) {
 		}
 		q.Year = n
 	}
-	if q.Kind != "" && !validKind(q.Kind) {
-		return q, 0, "bad kind " + strconv.Quote(q.Kind) + ", want citation|target|achieved|budget|project"
+	if q.Kind != "" && q.Kind != "doc" && !validKind(q.Kind) {
+		return q, 0, "bad kind " + strconv.Quote(q.Kind) + ", want doc|citation|target|achieved|budget|project"
 	}
 	pg := 1
 	if p := v.Get("page"); p != "" {
@@ -183,10 +186,16 @@ func (s *Server) searchPage(w http.ResponseWriter, r *http.Request) {
 	}
 	res, err := s.search(r, q)
 	if err != nil {
+		if userError(err) {
+			v.Err = err.Error()
+			s.render(w, http.StatusBadRequest, "search", p)
+			return
+		}
 		s.fail(w, r, err)
 		return
 	}
 	v.Results = res
+	v.Options.merge(res.Facets, q)
 	base := queryValues(q)
 	link := func(n int) string {
 		u := cloneValues(base)
@@ -241,8 +250,19 @@ func (v *searchView) FacetURL(field, value string) string {
 	return "/search?" + u.Encode()
 }
 
+// userError tells a search error caused by the query (a bad filter
+// value, a syntax error: shown to the user) from a failure of the server.
+func userError(err error) bool {
+	return !errors.Is(err, context.DeadlineExceeded) && !errors.Is(err, context.Canceled) && !errors.Is(err, corpus.ErrNotFound) && !isIOError(err)
+}
+
+func isIOError(err error) bool {
+	var pe *fs.PathError
+	return errors.As(err, &pe)
+}
+
 // KindList is the record kinds for the filter.
-func (v *searchView) KindList() []string { return Kinds }
+func (v *searchView) KindList() []string { return append([]string{"doc"}, Kinds...) }
 
 // FacetLabel is how a facet value shows.
 func (v *searchView) FacetLabel(p *page, field, value string) string {
@@ -268,6 +288,38 @@ func cloneValues(v url.Values) url.Values {
 		u[k] = append([]string(nil), xs...)
 	}
 	return u
+}
+
+// merge adds the facet values and the chosen filters to the lists, so a
+// value reached through a facet link shows as selected.
+func (o *filterOptions) merge(fs []Facet, q Query) {
+	add := func(list *[]string, v string) {
+		if v != "" && !contains(*list, v) {
+			*list = append(*list, v)
+			sort.Strings(*list)
+		}
+	}
+	for _, f := range fs {
+		for _, v := range f.Values {
+			switch f.Field {
+			case "province":
+				add(&o.Provinces, v.Value)
+			case "province_now":
+				add(&o.Units, v.Value)
+			case "year":
+				add(&o.Years, v.Value)
+			case "type":
+				add(&o.Types, v.Value)
+			case "indicator":
+				add(&o.Indicators, v.Value)
+			}
+		}
+	}
+	add(&o.Provinces, q.Province)
+	add(&o.Units, q.ProvinceNow)
+	add(&o.Years, yearString(q.Year))
+	add(&o.Types, q.Type)
+	add(&o.Indicators, q.Indicator)
 }
 
 func (c *catalog) filterOptions() filterOptions {
