@@ -136,6 +136,8 @@ func scan(text string, ctx *context) []*mention {
 			lawEnd = m.span.End
 		}
 	}
+	laws := ms // the law mentions, in text order
+	ms = append([]*mention(nil), laws...)
 	var backs []*mention
 	var prev *mention
 	for i := 0; i < len(text); i++ {
@@ -165,7 +167,7 @@ func scan(text string, ctx *context) []*mention {
 			}
 			continue
 		}
-		if inLaw(ms, s.Start) {
+		if inLaw(laws, s.Start) {
 			i = s.End - 1
 			continue
 		}
@@ -184,19 +186,27 @@ func scan(text string, ctx *context) []*mention {
 	sort.SliceStable(ms, func(i, j int) bool { return ms[i].span.Start < ms[j].span.Start })
 	// Back-references count only where they name a document cited in
 	// full: the same type and number, one candidate.
-	for _, b := range backs {
-		var hit *mention
-		n := 0
-		seen := map[string]bool{}
-		for _, m := range ms {
-			if m.hasSym && m.typ == b.typ && m.sym.Num == b.sym.Num && !seen[m.key()] {
-				seen[m.key()] = true
-				hit = m
-				n++
+	type tn struct{ typ, num string }
+	byNum := map[tn][]*mention{} // one mention per distinct symbol
+	for _, m := range ms {
+		if !m.hasSym {
+			continue
+		}
+		k := tn{m.typ, m.sym.Num}
+		dup := false
+		for _, o := range byNum[k] {
+			if o.key() == m.key() {
+				dup = true
+				break
 			}
 		}
-		if n == 1 {
-			b.sym, b.hasSym = hit.sym, true
+		if !dup {
+			byNum[k] = append(byNum[k], m)
+		}
+	}
+	for _, b := range backs {
+		if hits := byNum[tn{b.typ, b.sym.Num}]; len(hits) == 1 {
+			b.sym, b.hasSym = hits[0].sym, true
 			ms = append(ms, b)
 		}
 	}
@@ -204,13 +214,11 @@ func scan(text string, ctx *context) []*mention {
 	return ms
 }
 
-func inLaw(ms []*mention, pos int) bool {
-	for i := len(ms) - 1; i >= 0; i-- {
-		if ms[i].law && ms[i].span.Start <= pos && pos < ms[i].end {
-			return true
-		}
-	}
-	return false
+// inLaw reports whether pos lies inside a law mention (laws in text
+// order, so a binary search finds the last one starting before pos).
+func inLaw(laws []*mention, pos int) bool {
+	i := sort.Search(len(laws), func(i int) bool { return laws[i].span.Start > pos }) - 1
+	return i >= 0 && pos < laws[i].end
 }
 
 // symbolMention builds the mention around a symbol: the type words

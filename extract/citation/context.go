@@ -277,13 +277,23 @@ func group(text string, ms []*mention, ref string) []corpus.Citation {
 	// year naming the issuer the full one has (28/QĐ-TTg for
 	// 28/2018/QĐ-... "của Thủ tướng Chính phủ").
 	merged := map[string]string{}
-	for i, a := range order {
+	byNum := map[string][]string{} // keys sharing a number, in order
+	for _, k := range order {
+		if g := groups[k]; g[0].hasSym {
+			byNum[g[0].sym.Num] = append(byNum[g[0].sym.Num], k)
+		}
+	}
+	for _, a := range order {
 		ga := groups[a]
 		if merged[a] != "" || !ga[0].hasSym {
 			continue
 		}
 		sa := ga[0].sym
-		for _, b := range order[i+1:] {
+		peers := byNum[sa.Num]
+		for len(peers) > 0 && peers[0] != a {
+			peers = peers[1:]
+		}
+		for _, b := range peers[1:] {
 			gb := groups[b]
 			if merged[b] != "" || !gb[0].hasSym {
 				continue
