@@ -38,8 +38,11 @@ func tableTargets(doc *corpus.Document, reg *regions, period *corpus.Period, sta
 			}
 		}
 		regionAchieved := false
-		if s := reg.at(tb.Span.Start); s != nil && s.kind == kindAchieved {
+		if s := reg.at(tb.Span.Start); s != nil && (s.kind == kindAchieved || classify(s.head) == kindAchieved) {
 			regionAchieved = true
+		}
+		if classify(tb.Title) == kindAchieved {
+			regionAchieved = true // "Kết quả thực hiện các chỉ tiêu năm 2022"
 		}
 		type valCol struct {
 			c        int
