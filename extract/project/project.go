@@ -199,8 +199,8 @@ func groupLabel(r corpus.Row, name int) (label, kind string) {
 		}
 	}
 	kind = "letter"
-	if reRomanOrLetter.MatchString(mk) {
-		kind = "roman"
+	if mk == "" || reRomanOrLetter.MatchString(mk) {
+		kind = "roman" // unnumbered headings sit at the level of I, II
 	}
 	if mk == "" {
 		return text, kind

@@ -14,6 +14,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"unicode"
 
 	"kehoach/corpus"
 )
@@ -315,8 +316,25 @@ func classify(rows []corpus.Row) {
 			r.Kind = corpus.RowSummary
 		case hasNum && (m.kind == mRoman || m.kind == mUpper):
 			r.Kind = corpus.RowGroup
+		case hasNum && m.kind == mNone && strings.TrimSpace(r.Cells[0].Text) == "" && upperHeading(label):
+			// an unnumbered heading in capitals among numbered rows
+			r.Kind = corpus.RowGroup
 		}
 	}
+}
+
+// upperHeading reports a label written in capitals ("HẠ TẦNG KỸ THUẬT").
+func upperHeading(s string) bool {
+	letters := 0
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			if !unicode.IsUpper(r) {
+				return false
+			}
+			letters++
+		}
+	}
+	return letters >= 6
 }
 
 // ---- title and unit ----

@@ -237,6 +237,8 @@ func TestRecoverSmall(t *testing.T) {
 			"table 0 [0:84) title=\"\" unit=\"\"\n  header | STT | Nội dung | Kinh phí |\n  columns [\"STT\" \"Nội dung\" \"Kinh phí\"]\n  data    | 1 | Mạng LAN | 60 |\n"},
 		{"flattened, header repeated on a new page", "STT\n\nNội dung\n\nKinh phí\n\n1\n\nMạng LAN\n\n60\n\nSTT\n\nNội dung\n\nKinh phí\n\n2\n\nMáy chủ\n\n40\n",
 			"table 0 [0:92) title=\"\" unit=\"\"\n  header | STT | Nội dung | Kinh phí |\n  columns [\"STT\" \"Nội dung\" \"Kinh phí\"]\n  data    | 1 | Mạng LAN | 60 |\n  data    | 2 | Máy chủ | 40 |\n"},
+		{"pipe, an unnumbered heading in capitals is a group", "| STT | Nội dung | Kinh phí |\n|---|---|---|\n| | HẠ TẦNG KỸ THUẬT | 100 |\n| 1 | Mạng LAN | 60 |\n| 2 | Máy chủ | 40 |\n| | Tổng cộng | 100 |\n",
+			"table 0 [0:157) title=\"\" unit=\"\"\n  header | STT | Nội dung | Kinh phí |\n  columns [\"STT\" \"Nội dung\" \"Kinh phí\"]\n  group   |  | HẠ TẦNG KỸ THUẬT | 100 |\n  data    | 1 | Mạng LAN | 60 |\n  data    | 2 | Máy chủ | 40 |\n  total   |  | Tổng cộng | 100 |\n"},
 		{"flattened, a figure equal to the next STT", "STT\n\nTên\n\nSố lượng\n\nKinh phí\n\n1\n\nMáy chủ\n\n2\n\n300\n\n2\n\nMáy trạm\n\n3\n\n45\n\n3\n\nTường lửa\n\n1\n\n120\n",
 			"table 0 [0:108) title=\"\" unit=\"\"\n  header | STT | Tên | Số lượng | Kinh phí |\n  columns [\"STT\" \"Tên\" \"Số lượng\" \"Kinh phí\"]\n  data    | 1 | Máy chủ | 2 | 300 |\n  data    | 2 | Máy trạm | 3 | 45 |\n  data    | 3 | Tường lửa | 1 | 120 |\n"},
 		{"flattened, sub-rows a) b) and dotted numbers", "STT\n\nNội dung\n\nKinh phí\n\n1\n\nHạ tầng\n\n100\n\n1.1\n\nMạng LAN\n\n60\n\n1.2\n\nMáy chủ\n\n40\n\n2\n\nĐào tạo\n\n10\n",
