@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"net/url"
 	"strconv"
 	"strings"
 
@@ -92,8 +93,11 @@ func exportArgs(q CompareQuery) (string, compare.Options, error) {
 		return "budgets", o, nil
 	case "citation":
 		return "citations", o, nil
+	case "province":
+		o.Province = q.Key
+		return "province", o, nil
 	}
-	return "", o, fmt.Errorf("web: compare by %q, want indicator|budget|citation", q.By)
+	return "", o, fmt.Errorf("web: compare by %q, want indicator|budget|citation|province", q.By)
 }
 
 func (c IndexComparer) table(ctx context.Context, q CompareQuery) (*compare.Table, error) {
@@ -125,7 +129,7 @@ func (c IndexComparer) Export(ctx context.Context, q CompareQuery, format string
 		return "", "", err
 	}
 	name := "kehoach-" + t.Name
-	if q.By == "indicator" {
+	if q.By == "indicator" || q.By == "province" {
 		name += "-" + q.Key
 	}
 	if q.Now {
@@ -183,6 +187,29 @@ func (c IndexComparer) Compare(ctx context.Context, q CompareQuery) (*Table, err
 			} else {
 				r.Cells = append(r.Cells, Cell{Text: "—"})
 			}
+			out.Rows = append(out.Rows, r)
+		}
+	case "province":
+		// A column per plan, a row per indicator; the national target of
+		// each indicator beside.
+		out.Columns = append(append([]string{"indicator"}, t.Columns...), "national")
+		for _, row := range t.Rows {
+			r := TableRow{Label: row.Label, Cells: []Cell{{Text: row.Label}}}
+			if in, ok := indicator.Get(row.Key); ok {
+				r.Link = "/compare?by=indicator&key=" + url.QueryEscape(row.Key)
+				r.Cells[0].Text = in.NameVI
+			}
+			for _, cl := range row.Cells {
+				r.Cells = append(r.Cells, viewCell(cl))
+			}
+			nat := Cell{Text: "—"}
+			if in, ok := indicator.Get(row.Key); ok {
+				if nt, ok := indicator.NationalFor(row.Key, 2025); ok {
+					v := nt.Value
+					nat = Cell{Text: nationalText(nt, in.Unit), Value: &v}
+				}
+			}
+			r.Cells = append(r.Cells, nat)
 			out.Rows = append(out.Rows, r)
 		}
 	case "budget":

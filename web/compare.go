@@ -21,6 +21,7 @@ type compareView struct {
 	NoCompare  bool
 	Indicators []string
 	Citations  []citeCount
+	Provinces  []string
 	Exports    []exportLink
 }
 
@@ -38,13 +39,16 @@ func parseCompare(v url.Values) (CompareQuery, string) {
 	if q.Key == "" && q.By == "citation" {
 		q.Key = strings.TrimSpace(v.Get("ckey"))
 	}
-	switch q.By {
-	case "", "indicator", "budget", "citation":
-	default:
-		return q, "bad by " + strconv.Quote(q.By) + ", want indicator|budget|citation"
+	if q.Key == "" && q.By == "province" {
+		q.Key = strings.TrimSpace(v.Get("pkey"))
 	}
-	if (q.By == "indicator" || q.By == "citation") && q.Key == "" {
-		return q, "missing key: the indicator id or the citation"
+	switch q.By {
+	case "", "indicator", "budget", "citation", "province":
+	default:
+		return q, "bad by " + strconv.Quote(q.By) + ", want indicator|budget|citation|province"
+	}
+	if (q.By == "indicator" || q.By == "citation" || q.By == "province") && q.Key == "" {
+		return q, "missing key: the indicator id, the citation or the province"
 	}
 	if y := v.Get("year"); y != "" {
 		n, err := strconv.Atoi(y)
@@ -81,7 +85,8 @@ func (s *Server) comparePage(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	// The indicators some plan states a figure for: the comparable ones.
-	v.Indicators = c.filterOptions().Indicators
+	fo := c.filterOptions()
+	v.Indicators, v.Provinces = fo.Indicators, fo.Provinces
 	if v.Citations, err = s.citationsData(""); err != nil {
 		s.fail(w, r, err)
 		return

@@ -70,6 +70,9 @@ func TestIndexCompare(t *testing.T) {
 		{"/compare?by=budget&now=1", []string{"Gia Lai"}},
 		{"/compare?by=citation&key=749%2FQ%C4%90-TTg", []string{"Số lần dẫn", "Cao Bằng"}},
 		{"/api/compare?by=indicator&key=" + compareKey, []string{`"national"`, `"value"`}},
+		{"/compare?by=province&key=Cao+B%E1%BA%B1ng", []string{"2893/QĐ-UBND", "Mục tiêu quốc gia", "/compare?by=indicator&amp;key=gov."}},
+		{"/compare?by=province&pkey=Cao+B%E1%BA%B1ng", []string{"2893/QĐ-UBND"}},
+		{"/province/04", []string{"/compare?by=province&amp;key=Cao%20B%e1%ba%b1ng"}},
 	} {
 		w := get(t, s, tc.path)
 		if w.Code != 200 {

@@ -161,6 +161,7 @@ func TestServeExport(t *testing.T) {
 		args  []string
 	}{
 		{"by=budget&format=csv", []string{"--table", "budgets", "--format", "csv"}},
+		{"by=province&key=Kon+Tum&format=csv", []string{"--table", "province", "--province", "Kon Tum", "--format", "csv"}},
 		{"by=budget&format=json&now=1", []string{"--table", "budgets", "--format", "json", "--by", "now"}},
 		{"by=citation&key=749%2FQ%C4%90-TTg&format=md", []string{"--table", "citations", "--format", "md"}},
 		{"by=indicator&key=gov.dvc_l4_share&format=csv", []string{"--table", "targets", "--indicator", "gov.dvc_l4_share", "--format", "csv"}},

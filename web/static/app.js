@@ -16,6 +16,7 @@ document.addEventListener("DOMContentLoaded", function () {
   };
   pick("key-indicator", "indicator");
   pick("key-citation", "citation");
+  pick("key-province", "province");
   // Upload: post with fetch and show where the document went.
   var up = document.querySelector("form.upload");
   if (up) {
