@@ -54,6 +54,7 @@ type Indicator struct {
 	Unit     string           `json:"unit"`             // "%", or the counted noun; "hạng"/"tỉnh" for ranks
 	Rank     bool             `json:"rank,omitempty"`   // a ranking: lower is better
 	Change   bool             `json:"change,omitempty"` // measured as a change ("giảm 30% thời gian họp"), not a level
+	Units    []string         `json:"units,omitempty"`  // counted indicators: the nouns a count may carry ("đợt", "cuộc")
 	Phrases  []string         `json:"phrases"`          // typical phrasings, for people
 	Rules    []Rule           `json:"rules"`            // what Match uses
 	National []NationalTarget `json:"national"`
@@ -323,7 +324,18 @@ func (in Indicator) UnitFits(unit string, rank bool) bool {
 		return rank
 	case in.Unit == "%":
 		return unit == "%" && !rank
-	default:
-		return unit != "%" && !rank
+	case unit == "%" || rank:
+		return false
 	}
+	units := in.Units
+	if len(units) == 0 {
+		units = []string{in.Unit}
+	}
+	f := Fold(unit)
+	for _, u := range units {
+		if fu := Fold(u); f == fu || strings.HasPrefix(f, fu+" ") {
+			return true
+		}
+	}
+	return false
 }

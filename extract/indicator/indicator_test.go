@@ -161,6 +161,7 @@ func TestUnitFits(t *testing.T) {
 	pct, _ := Get("gov.dvc_l4_share")
 	rank, _ := Get("meta.dti_rank")
 	count, _ := Get("gov.open_data")
+	drills, _ := Get("infosec.drills")
 	tests := []struct {
 		in   Indicator
 		unit string
@@ -169,7 +170,8 @@ func TestUnitFits(t *testing.T) {
 	}{
 		{pct, "%", false, true}, {pct, "dịch vụ", false, false},
 		{rank, "tỉnh", true, true}, {rank, "%", false, false},
-		{count, "bộ dữ liệu", false, true}, {count, "%", false, false},
+		{count, "bộ dữ liệu", false, true}, {count, "%", false, false}, {count, "lượt cán bộ", false, false},
+		{drills, "đợt diễn tập/năm", false, true}, {drills, "cuộc", false, true}, {drills, "lượt cán bộ, công chức", false, false},
 	}
 	for _, tc := range tests {
 		if got := tc.in.UnitFits(tc.unit, tc.rank); got != tc.want {
