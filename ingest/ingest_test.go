@@ -14,6 +14,7 @@ import (
 
 	"kehoach/ingest"
 	"kehoach/ingest/office"
+	"kehoach/ingest/pdf"
 	"kehoach/ingest/text"
 )
 
@@ -234,6 +235,20 @@ func TestConvertedSamplesMatch(t *testing.T) {
 			t.Logf("%s.%s: similarity %.4f, %d sections (txt %d), %d pages", base, ext, sim, len(got.Sections), len(want.Sections), len(got.Pages))
 			if sim < 0.99 {
 				t.Errorf("%s.%s: similarity %.4f to the .txt ingest, want >= 0.99", base, ext, sim)
+			}
+			if ext == "pdf" {
+				// The pure-Go fallback, for machines without poppler.
+				raw, _ := os.ReadFile(filepath.Join(dir, base+".pdf"))
+				res, err := pdf.Parse(raw, pdf.Options{PureGo: true})
+				if err != nil {
+					t.Errorf("%s.pdf pure Go: %v", base, err)
+					continue
+				}
+				sim := Similarity(want.Text, ingest.Normalize(res.Text))
+				t.Logf("%s.pdf pure Go: similarity %.4f", base, sim)
+				if sim < 0.99 {
+					t.Errorf("%s.pdf pure Go: similarity %.4f to the .txt ingest, want >= 0.99", base, sim)
+				}
 			}
 		}
 	}

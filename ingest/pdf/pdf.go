@@ -8,6 +8,10 @@
 // pure-Go reader github.com/ledongthuc/pdf, every call of which runs
 // behind a recover boundary (that library panics on malformed input and
 // sometimes returns nil, nil); the caller is told once, by a warning.
+// The pure-Go path interprets the content stream itself (pageText):
+// marked-content ActualText, which LibreOffice and Word use for
+// Vietnamese letters drawn from several glyphs, and line and paragraph
+// breaks from the text positions.
 //
 // A PDF whose pages carry no text is reported with ErrNoTextLayer; with
 // Options.OCR and tesseract (with the vie language) installed, its pages
@@ -163,9 +167,8 @@ func goPages(raw []byte) ([]string, error) {
 						fonts[name] = &f
 					}
 				}
-				var err error
-				txt, err = p.GetPlainText(fonts)
-				return err
+				txt = pageText(p, fonts)
+				return nil
 			})
 			if perr != nil {
 				txt = "" // keep the other pages
@@ -175,6 +178,170 @@ func goPages(raw []byte) ([]string, error) {
 		return nil
 	})
 	return pages, err
+}
+
+// pageText is the text of a page in content-stream order, like the
+// library's GetPlainText, but it honours marked-content ActualText
+// (LibreOffice and Word draw a Vietnamese letter their font lacks as
+// several glyphs and give the real letter as ActualText: without it
+// "ể" reads as "ế" plus an unknown glyph), breaks lines where the text
+// moves down (an empty line where it moves down by more than 1.6 line
+// steps: a paragraph break), and reads a wide TJ gap as a space.
+func pageText(p lpdf.Page, fonts map[string]*lpdf.Font) string {
+	contents := p.V.Key("Contents")
+	if contents.Kind() == lpdf.Null {
+		return ""
+	}
+	var b strings.Builder
+	var enc lpdf.TextEncoding
+	var actual []bool // per open marked-content sequence: does it carry ActualText
+	var (
+		lineY, y, lastY float64 // text line origin, current and last shown baseline
+		size            = 10.0  // font size
+		leading         float64
+		shown           bool // something was written on this page
+		moved           bool // the text position changed since the last show
+		newBlock        bool // a text object began since the last show
+	)
+	hidden := func() bool {
+		for _, a := range actual {
+			if a {
+				return true
+			}
+		}
+		return false
+	}
+	// place writes the break between the last text shown and the next.
+	place := func() {
+		if !moved || !shown {
+			moved, newBlock = false, false
+			return
+		}
+		moved = false
+		step := 1.17 * size
+		dy := lastY - y
+		switch {
+		case dy > 1.6*step:
+			b.WriteString("\n\n")
+		case dy > 0.5*size || dy < -0.5*size:
+			b.WriteByte('\n')
+		case newBlock:
+			// Another text object on the same line (a table cell): a
+			// space. A move inside one object goes on the same word.
+			if !strings.HasSuffix(b.String(), " ") {
+				b.WriteByte(' ')
+			}
+		}
+		newBlock = false
+	}
+	write := func(s string) {
+		if s == "" {
+			return
+		}
+		place()
+		b.WriteString(s)
+		lastY, shown = y, true
+	}
+	show := func(s string) {
+		if hidden() {
+			return
+		}
+		if enc != nil {
+			s = enc.Decode(s)
+		}
+		write(s)
+	}
+	moveTo := func(ny float64) {
+		if ny != y || !shown {
+			moved = true
+		}
+		y = ny
+	}
+	lpdf.Interpret(contents, func(stk *lpdf.Stack, op string) {
+		n := stk.Len()
+		args := make([]lpdf.Value, n)
+		for i := n - 1; i >= 0; i-- {
+			args[i] = stk.Pop()
+		}
+		switch op {
+		case "BT":
+			lineY = 0
+			moveTo(0)
+			moved, newBlock = true, true
+		case "Td", "TD":
+			if len(args) == 2 {
+				lineY += args[1].Float64()
+				if op == "TD" {
+					leading = -args[1].Float64()
+				}
+				moveTo(lineY)
+			}
+		case "Tm":
+			if len(args) == 6 {
+				lineY = args[5].Float64()
+				moveTo(lineY)
+			}
+		case "TL":
+			if len(args) == 1 {
+				leading = args[0].Float64()
+			}
+		case "T*", "'", "\"":
+			l := leading
+			if l == 0 {
+				l = 1.17 * size
+			}
+			lineY -= l
+			moveTo(lineY)
+			if op != "T*" && len(args) > 0 {
+				show(args[len(args)-1].RawString())
+			}
+		case "Tf":
+			enc = nil
+			if len(args) == 2 {
+				if f, ok := fonts[args[0].Name()]; ok {
+					enc = f.Encoder()
+				}
+				if sz := args[1].Float64(); sz > 0 {
+					size = sz
+				}
+			}
+		case "Tj":
+			if len(args) == 1 {
+				show(args[0].RawString())
+			}
+		case "TJ":
+			if len(args) == 1 {
+				v := args[0]
+				for i := 0; i < v.Len(); i++ {
+					x := v.Index(i)
+					switch x.Kind() {
+					case lpdf.String:
+						show(x.RawString())
+					case lpdf.Integer, lpdf.Real:
+						if x.Float64() < -250 && !hidden() && shown {
+							b.WriteByte(' ')
+						}
+					}
+				}
+			}
+		case "BMC":
+			actual = append(actual, false)
+		case "BDC":
+			at := ""
+			if len(args) == 2 && args[1].Kind() == lpdf.Dict {
+				at = args[1].Key("ActualText").Text()
+			}
+			if !hidden() {
+				write(at)
+			}
+			actual = append(actual, at != "")
+		case "EMC":
+			if len(actual) > 0 {
+				actual = actual[:len(actual)-1]
+			}
+		}
+	})
+	return b.String()
 }
 
 // run runs an external command with a timeout and returns its stdout.
