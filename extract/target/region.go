@@ -94,8 +94,12 @@ func buildRegions(doc *corpus.Document, statusYear int) *regions {
 			s.parent = -1
 		}
 		k := ""
-		if len(strings.Fields(s.head)) <= 12 || mostlyUpper(s.head) {
-			k = classify(s.head) // longer "headings" are numbered paragraphs
+		decisive := len(strings.Fields(s.head)) <= 12 || mostlyUpper(s.head) // longer "headings" are numbered paragraphs
+		if decisive {
+			k = classify(s.head)
+		}
+		if decisive && (k == "" || k == kindTarget) && weakReview(s.head) && (p < 0 || secs[p].kind != kindTarget) {
+			k = kindAchieved // "ĐÁNH GIÁ VIỆC THỰC HIỆN KẾ HOẠCH NĂM 2022" at the top
 		}
 		if p >= 0 && secs[p].kind == kindAchieved && k == kindTarget && !forward(s.head) {
 			k = kindAchieved // "so với mục tiêu", "các nhiệm vụ đã triển khai" in a review
@@ -242,6 +246,17 @@ func classify(head string) string {
 		return kindTarget
 	}
 	return ""
+}
+
+// weakReview reports a heading that reads as a review only at the top of
+// the document: "Đánh giá ...", "Sơ kết", "Tổng kết" (under a plan part,
+// "Đánh giá mức độ chuyển đổi số" is a task).
+func weakReview(head string) bool {
+	f := " " + indicator.Fold(head) + " "
+	if !containsAny(f, " danh gia ", " so ket ", " tong ket ") {
+		return false
+	}
+	return !containsAny(f, " muc tieu ", " nhiem vu ", " giai phap ", " phuong huong ", " de xuat ")
 }
 
 // forward reports a heading that turns from the review to what comes

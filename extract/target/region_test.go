@@ -24,6 +24,14 @@ func TestClassify(t *testing.T) {
 		{"II. QUAN ĐIỂM, MỤC TIÊU", kindTarget},
 		{"V. NGUỒN NHÂN LỰC", ""},
 	}
+	for _, h := range []string{"I. ĐÁNH GIÁ VIỆC THỰC HIỆN KẾ HOẠCH NĂM 2022", "SƠ KẾT 3 NĂM"} {
+		if !weakReview(h) {
+			t.Errorf("weakReview(%q) = false", h)
+		}
+	}
+	if weakReview("Đánh giá, xếp hạng mục tiêu chuyển đổi số") {
+		t.Error("weakReview of a task heading")
+	}
 	for _, tc := range tests {
 		if got := classify(tc.head); got != tc.want {
 			t.Errorf("classify(%q) = %q, want %q", tc.head, got, tc.want)
@@ -57,8 +65,8 @@ func TestRegionsFromSections(t *testing.T) {
 		{Number: "II", Heading: "MỤC TIÊU", Level: 1, Parent: -1, Span: corpus.Span{Start: i2, End: e2}, Body: corpus.Span{Start: i2, End: len(text)}},
 	}}
 	reg := buildRegions(doc, 0)
-	if s := reg.at(strings.Index(text, "- a")); s == nil || s.kind != kindTarget {
-		t.Errorf("\"ĐÁNH GIÁ\" alone does not make a review: %+v", s)
+	if s := reg.at(strings.Index(text, "- a")); s == nil || s.kind != kindAchieved || s.year != 2020 {
+		t.Errorf("a top-level \"ĐÁNH GIÁ\" part is a review: %+v", s)
 	}
 	if s := reg.at(strings.Index(text, "- b")); s == nil || s.kind != kindTarget {
 		t.Errorf("plan item: %+v", s)
