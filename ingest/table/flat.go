@@ -116,6 +116,9 @@ func flatTable(bs []block, h int) (corpus.Table, int, bool) {
 		if b.empty || len(b.text) > 250 || hardEnd.MatchString(b.text) {
 			break
 		}
+		if columnNumbers(bs, k) >= 3 {
+			break // the column numbers under the header
+		}
 		if isTotalLabel(b.text) && k+1 < len(bs) && typeOf(bs[k+1]) == tN {
 			break // a total row ("Tổng cộng", figures), not a header cell ("Tổng mức đầu tư")
 		}
@@ -127,7 +130,8 @@ func flatTable(bs []block, h int) (corpus.Table, int, bool) {
 		}
 		k++
 	}
-	n := k - h // header cells
+	hdr := headerCells(bs[h:k])
+	n := len(hdr) // header cells
 	if n < 2 || k >= len(bs) {
 		return t, h + 1, false
 	}
@@ -143,12 +147,13 @@ func flatTable(bs []block, h int) (corpus.Table, int, bool) {
 	var starts []int
 	q := seq{}
 	gap := 0
+	nb := k - h // header blocks
 	for i := first; i < len(bs) && gap < 4*n+20; i++ {
 		if !bs[i].empty && hardEnd.MatchString(bs[i].text) {
 			break
 		}
-		if repeatedHeader(bs, i, h, n) {
-			i += n - 1 // the header printed again on a new page
+		if repeatedHeader(bs, i, h, nb) {
+			i += nb - 1 // the header printed again on a new page
 			continue
 		}
 		if m, ok := q.expect(bs[i].text); ok && !bs[i].empty && namesNext(bs, i) {
@@ -176,8 +181,8 @@ func flatTable(bs []block, h int) (corpus.Table, int, bool) {
 		if !b.empty && hardEnd.MatchString(b.text) {
 			break
 		}
-		if repeatedHeader(bs, i, h, n) {
-			i += n - 1
+		if repeatedHeader(bs, i, h, nb) {
+			i += nb - 1
 			end = i + 1
 			continue
 		}
@@ -221,7 +226,7 @@ func flatTable(bs []block, h int) (corpus.Table, int, bool) {
 		t.Rows = append(t.Rows, corpus.Row{Cells: cells, Span: corpus.Span{Start: bs[r[0]].start, End: bs[r[len(r)-1]].end}})
 	}
 	// trailing blocks that are only empty cells do not belong to the table
-	t.Header, t.Columns = flatHeader(bs[h:first], width, prof)
+	t.Header, t.Columns = flatHeader(hdr, width, prof)
 	t.Span = corpus.Span{Start: bs[h].start, End: t.Rows[len(t.Rows)-1].Span.End}
 	classify(t.Rows)
 	return t, end, true
@@ -242,6 +247,24 @@ func columnNumbers(bs []block, k int) int {
 	}
 	return n
 }
+
+// headerCells joins header blocks that continue the one before them (a
+// cell written over two paragraphs: "Sự nghiệp" / "(thuê, đầu tư)").
+func headerCells(hb []block) []block {
+	var out []block
+	for _, b := range hb {
+		if len(out) > 0 && reContinuesHeader.MatchString(b.text) {
+			last := &out[len(out)-1]
+			last.text += " " + b.text
+			last.end = b.end
+			continue
+		}
+		out = append(out, b)
+	}
+	return out
+}
+
+var reContinuesHeader = regexp.MustCompile(`^(\(|\p{Ll})`)
 
 // repeatedHeader reports whether the n header cells starting at bs[h]
 // are printed again from bs[i] (a table continued on a new page).
