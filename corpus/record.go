@@ -87,8 +87,10 @@ type Citation struct {
 	// Number stays as written). SupersededBy is that entry's successor.
 	Registry     string `json:"registry,omitempty"`
 	SupersededBy string `json:"superseded_by,omitempty"`
-	// Mentions are the spans of every mention, the first one included
-	// (later stages skip figures inside them).
+	// Mentions are the extents of every mention, the first one included:
+	// from the quote's start to the end of the issuer and subject the
+	// text gives ("... của UBND tỉnh về việc triển khai 100% dịch vụ
+	// công ..."), so later stages can skip figures inside citations.
 	Mentions []Span `json:"mentions,omitempty"`
 }
 

@@ -18,22 +18,24 @@ const (
 
 // mention is one place the text names a document.
 type mention struct {
-	sym     symbol
-	hasSym  bool
-	subject []string // words of the subject after it, lower case
-	law     bool     // a law cited by name
-	year    string   // "năm 2023" after a law's name
-	back    bool     // a short back-reference ("Nghị định số 47")
-	typ     string   // type name
-	title   string
-	date    string
-	issuer  string // as the text names it
-	issCode string // code of the issuer the text names
-	span    corpus.Span
-	end     int // end of the whole mention, issuer included
-	role    string
-	rel     string
-	pins    []string
+	sym      symbol
+	hasSym   bool
+	subject  []string // words of the subject after it, lower case
+	subjText string   // the subject as written ("về việc ...")
+	extEnd   int      // end of the mention with its issuer and subject
+	law      bool     // a law cited by name
+	year     string   // "năm 2023" after a law's name
+	back     bool     // a short back-reference ("Nghị định số 47")
+	typ      string   // type name
+	title    string
+	date     string
+	issuer   string // as the text names it
+	issCode  string // code of the issuer the text names
+	span     corpus.Span
+	end      int // end of the whole mention, issuer included
+	role     string
+	rel      string
+	pins     []string
 }
 
 func (m *mention) key() string {
@@ -277,22 +279,23 @@ func symbolMention(text string, s symbol, prev *mention) *mention {
 	if m.issuer != "" {
 		m.issCode = issuerByName(m.issuer)
 	}
-	m.subject = subjectAt(text, m.end)
+	m.subjText, m.extEnd = subjectAt(text, m.end)
+	m.subject = subjectWords(m.subjText)
 	return m
 }
 
-// subjectAt returns the lower-cased words of the subject after a
-// citation ("về việc tăng cường ...", "phê duyệt ..."), up to the end of
-// the clause and at most 12 words; nil when none follows.
-func subjectAt(text string, i int) []string {
+// subjectAt returns the subject after a citation ("về việc tăng cường
+// ...", "phê duyệt ...", "ban hành ..."), white space folded, up to the
+// end of the clause and at most about 300 bytes; "" when none follows.
+func subjectAt(text string, i int) (string, int) {
 	j := skipWS(text, i, 1)
 	w := wordAt(text, j)
 	switch strings.ToLower(w) {
 	case "về", "phê", "ban", "quy", "hướng", "thông", "triển", "thực":
 	default:
-		return nil
+		return "", i
 	}
-	end := j + 240
+	end := j + 320
 	if end > len(text) {
 		end = len(text)
 	}
@@ -300,10 +303,23 @@ func subjectAt(text string, i int) []string {
 		end++
 	}
 	seg := text[j:end]
-	if k := strings.IndexAny(seg, ";.\n("); k >= 0 {
-		seg = seg[:k]
+	for _, stop := range []string{";", ". ", ".\n", "\n\n", "(", ")"} {
+		if k := strings.Index(seg, stop); k >= 0 {
+			seg = seg[:k]
+		}
 	}
-	f := strings.Fields(strings.ToLower(seg))
+	if end < len(text) && len(seg) == end-j {
+		if k := strings.LastIndexByte(seg, ' '); k > 0 {
+			seg = seg[:k] // cut at a word
+		}
+	}
+	seg = strings.TrimRight(seg, " \t\n.,:")
+	return strings.Join(strings.Fields(seg), " "), j + len(seg)
+}
+
+// subjectWords are the first words of a subject, lower case.
+func subjectWords(s string) []string {
+	f := strings.Fields(strings.ToLower(s))
 	if len(f) > 12 {
 		f = f[:12]
 	}

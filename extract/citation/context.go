@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"kehoach/corpus"
@@ -471,7 +472,16 @@ func build(text string, ms []*mention) *cit {
 		c.Number = f.sym.Canon
 		c.year = f.sym.Year
 	}
-	c.Title = ""
+	if !f.law {
+		// the subject the text gives: "Về việc phê duyệt Kế hoạch ..."
+		for _, m := range ms {
+			if m.subjText != "" {
+				r, n := utf8.DecodeRuneInString(m.subjText)
+				c.Title = string(unicode.ToUpper(r)) + m.subjText[n:]
+				break
+			}
+		}
+	}
 	if f.law {
 		c.Title = f.title
 		for _, m := range ms {
@@ -549,7 +559,14 @@ func build(text string, ms []*mention) *cit {
 	}
 	c.Quote = text[c.Span.Start:c.Span.End]
 	for _, m := range ms {
-		c.Mentions = append(c.Mentions, m.span)
+		e := m.span.End
+		if m.end > e {
+			e = m.end
+		}
+		if m.extEnd > e {
+			e = m.extEnd
+		}
+		c.Mentions = append(c.Mentions, corpus.Span{Start: m.span.Start, End: e})
 	}
 	return c
 }

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"kehoach/corpus"
 	"kehoach/extract"
@@ -134,8 +135,13 @@ func FuzzFind(f *testing.F) {
 			t.Fatal(err)
 		}
 		for _, c := range x.Citations {
-			if c.Quote == "" || c.Count < 1 {
-				t.Fatalf("citation %+v: empty quote or count", c)
+			if c.Quote == "" || c.Count < 1 || len(c.Mentions) != c.Count {
+				t.Fatalf("citation %+v: empty quote or count, or count != mentions", c)
+			}
+			for _, m := range c.Mentions {
+				if m.Start < 0 || m.End < m.Start || m.End > len(s) || (utf8.ValidString(s) && !m.Valid(s)) {
+					t.Fatalf("citation %s: mention %v outside the text (%d bytes)", c.Number, m, len(s))
+				}
 			}
 		}
 	})

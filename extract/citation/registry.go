@@ -192,10 +192,8 @@ func resolve(c *cit, ref string) {
 	c.Status = Resolved
 	c.Registry = e.Symbol
 	c.SupersededBy = e.SupersededBy
-	if c.Title == "" {
-		c.Title = e.Title
-	} else if c.Number == "" {
-		c.Title = e.Title
+	if e.Title != "" {
+		c.Title = e.Title // the registry's title over the text's subject
 	}
 	if via == "fuzzy" || (c.Number != "" && c.Number != e.Symbol) {
 		c.addNote(fmt.Sprintf("symbol as written %s; registry %s", c.Number, e.Symbol))
