@@ -28,6 +28,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -102,6 +103,7 @@ func Parse(raw []byte, opt Options) (Result, error) {
 			return res, fmt.Errorf("%w: OCR found no text either", ErrNoTextLayer)
 		}
 	}
+	pages = dropPageNumbers(pages)
 	var b strings.Builder
 	for i, p := range pages {
 		if i > 0 {
@@ -113,6 +115,63 @@ func Parse(raw []byte, opt Options) (Result, error) {
 	}
 	res.Text = b.String()
 	return res, nil
+}
+
+var pageNumRE = regexp.MustCompile(`^[-–\s]*(?:(?i:trang)\s+)?([0-9]{1,4})(?:\s*/\s*[0-9]{1,4})?[-–\s]*$`)
+
+// dropPageNumbers removes a page's first or last line when it is only
+// that page's number ("2", "- 2 -", "Trang 2", "2/10"), so that a
+// sentence running over a page break closes up again. The number must
+// follow the page order (a constant offset from the page index, as when
+// the first page is unnumbered), so figures are never dropped.
+func dropPageNumbers(pages []string) []string {
+	if len(pages) < 2 {
+		return pages
+	}
+	type cand struct {
+		page int
+		top  bool
+		off  int // number - index
+	}
+	var cands []cand
+	offs := map[int]int{}
+	for i, p := range pages {
+		lines := strings.Split(strings.TrimSpace(p), "\n")
+		for _, top := range []bool{true, false} {
+			l := lines[0]
+			if !top {
+				l = lines[len(lines)-1]
+			}
+			if m := pageNumRE.FindStringSubmatch(l); m != nil {
+				n, _ := strconv.Atoi(m[1])
+				cands = append(cands, cand{i, top, n - i})
+				offs[n-i]++
+			}
+		}
+	}
+	best, count := 0, 0
+	for o, c := range offs {
+		if c > count || (c == count && o < best) {
+			best, count = o, c
+		}
+	}
+	if count < 2 || count*2 < len(pages) {
+		return pages
+	}
+	out := append([]string(nil), pages...)
+	for _, c := range cands {
+		if c.off != best {
+			continue
+		}
+		lines := strings.Split(strings.TrimSpace(out[c.page]), "\n")
+		if c.top {
+			lines = lines[1:]
+		} else {
+			lines = lines[:len(lines)-1]
+		}
+		out[c.page] = strings.TrimSpace(strings.Join(lines, "\n"))
+	}
+	return out
 }
 
 func hasText(pages []string) bool {

@@ -206,3 +206,29 @@ func TestOCR(t *testing.T) {
 		t.Errorf("OCR text = %q (%s)", res.Text, res.Engine)
 	}
 }
+
+func TestDropPageNumbers(t *testing.T) {
+	pages := []string{
+		"KẾ HOẠCH\n\nNội dung trang một và",
+		"2\n\ntiếp theo trang hai\n\n150",
+		"- 3 -\n\nTổng 16.368 triệu",
+		"4\n\nHết.",
+	}
+	want := []string{
+		"KẾ HOẠCH\n\nNội dung trang một và",
+		"tiếp theo trang hai\n\n150",
+		"Tổng 16.368 triệu",
+		"Hết.",
+	}
+	got := dropPageNumbers(pages)
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("page %d = %q, want %q", i+1, got[i], want[i])
+		}
+	}
+	// Lone figures that do not follow the page order stay.
+	figures := []string{"100\n\nA", "7\n\nB", "250\n\nC"}
+	if got := dropPageNumbers(figures); strings.Join(got, "|") != strings.Join(figures, "|") {
+		t.Errorf("dropPageNumbers dropped figures: %q", got)
+	}
+}
