@@ -124,7 +124,10 @@ func Extract(doc *corpus.Document, x *corpus.Extraction) {
 			if f.unit != "%" {
 				from = f.unitStart
 			}
-			id, conf = indicator.Match(text[ss:first] + " " + text[from:ie])
+			id, conf = indicator.Match(text[ss:first] + " " + text[is:ie])
+			if id == "" {
+				id, conf = indicator.Match(text[ss:first] + " " + text[from:ie])
+			}
 			conf *= 0.8
 		}
 		if in, ok := indicator.Get(id); ok && in.UnitFits(t.Unit, t.Rank) && (in.Change || !change(text, is, f.start)) {
@@ -471,6 +474,9 @@ func headSubject(s string) string {
 	for len(before) > 0 && drop[strings.ToLower(strings.Trim(before[len(before)-1], "(,:"))] {
 		before = before[:len(before)-1]
 	}
+	if len(before) > 0 && itemMarker.MatchString(before[0]+" ") {
+		before = before[1:]
+	}
 	out := cleanWords(before, 16, true)
 	if yearWords.MatchString(out) || len([]rune(out)) < 3 {
 		return ""
@@ -591,7 +597,7 @@ func statedYear(text string, ss, ie int, f figure, skip []corpus.Span) int {
 			continue
 		}
 		prev := lastWords(text, a-40, a, 3)
-		if endsWithWord(prev, "tu") || strings.Contains(prev, "dinh huong") || strings.Contains(prev, "thang") ||
+		if endsWithWord(prev, "tu") || strings.Contains(prev, "dinh huong") || strings.Contains(prev, "thang") || strings.Contains(prev, "so voi") ||
 			endsWithWord(prev, "giai doan") {
 			continue
 		}
@@ -640,8 +646,19 @@ func leadInYear(text string, ss int) int {
 // trimQuote trims the item to its words (no bullets or trailing
 // punctuation) and to at most about 400 bytes around the figure.
 func trimQuote(text string, is, ie int, f figure) (int, int) {
-	for is < f.start && strings.ContainsRune(" \t\n\r-–+•*,;:.(", rune(text[is])) {
-		is++
+	for {
+		for is < f.start && strings.ContainsRune(" \t\n\r-–+•*,;:.(", rune(text[is])) {
+			is++
+		}
+		e := is + 8
+		if e > f.start {
+			e = f.start
+		}
+		m := itemMarker.FindStringIndex(text[is:e])
+		if m == nil || is+m[1] > f.start {
+			break
+		}
+		is += m[1] // "3. Tỷ lệ ...", "a) ..."
 	}
 	for ie > f.end && strings.ContainsRune(" \t\n\r,;:.", rune(text[ie-1])) {
 		ie--

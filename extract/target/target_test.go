@@ -182,6 +182,7 @@ func TestIndicatorMapping(t *testing.T) {
 			"gov.work_online_prov gov.work_online_dist gov.work_online_comm"},
 		{plan + "- Thí điểm cung cấp từ 4 đến 6 dịch vụ đô thị thông minh.", ""},
 		{plan + "- 100% xã có nhà văn hóa.", ""},
+		{plan + "3. Tỷ lệ dịch vụ công trực tuyến một phần đạt 60%, toàn trình đạt 40%.", "gov.dvc_partial_share gov.dvc_l4_share"},
 		{review + "- Tỷ lệ hồ sơ trực tuyến đạt 42,5%, tăng 12% so với năm 2019.", "gov.dossier_online_share "},
 		{plan + "- Ứng dụng CNTT để giảm 30% thời gian họp.", "gov.meeting_time_cut"},
 		{review + "- Năm 2020, tỉnh có 687 dịch vụ công trực tuyến toàn trình (đạt 55,2%).", " gov.dvc_l4_share"},
