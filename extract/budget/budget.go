@@ -35,12 +35,13 @@ func Extract(doc *corpus.Document, x *corpus.Extraction) {
 }
 
 var (
-	reTotalLabel = regexp.MustCompile(`(?i)(tổng kinh phí|tổng vốn|tổng mức|tổng nhu cầu|tổng cộng|tổng số|tổng chi|tổng ngân sách|^tổng\b|kinh phí thực hiện|kinh phí triển khai|dự kiến kinh phí|nhu cầu kinh phí)`)
-	reSubRow     = regexp.MustCompile(`^(\d{1,2}(\.\d{1,2})+\.?|[a-zđ][.)]?|[-+*•])$`)
-	reItemLabel  = regexp.MustCompile(`(?i)(dự án|nhiệm vụ|hạng mục|gói thầu|đề án)`)
-	reAggregate  = regexp.MustCompile(`(?i)(kế hoạch|các (dự án|nhiệm vụ|đề án)|chương trình|giai đoạn|năm\s+(19|20)\d\d|toàn tỉnh|của tỉnh|ứng dụng cntt|ứng dụng công nghệ thông tin)`)
-	reAppendixNo = regexp.MustCompile(`^([0-9]{1,2}|[IVXL]{1,5}|[A-Z])[.:]?$`)
-	reYearsOnly  = regexp.MustCompile(`(?i)^(năm|giai đoạn|kế hoạch năm)\s+(19|20)\d\d(\s*[-–]\s*(19|20)\d\d)?$`)
+	reTotalLabel  = regexp.MustCompile(`(?i)(tổng kinh phí|tổng vốn|tổng mức|tổng nhu cầu|tổng cộng|tổng số|tổng chi|tổng ngân sách|^tổng\b|kinh phí thực hiện|kinh phí triển khai|dự kiến kinh phí|nhu cầu kinh phí)`)
+	reSubRow      = regexp.MustCompile(`^(\d{1,2}(\.\d{1,2})+\.?|[a-zđ][.)]?|[-+*•])$`)
+	reItemLabel   = regexp.MustCompile(`(?i)(dự án|nhiệm vụ|hạng mục|gói thầu|đề án)`)
+	reAggregate   = regexp.MustCompile(`(?i)(kế hoạch|các (dự án|nhiệm vụ|đề án)|chương trình|giai đoạn|năm\s+(19|20)\d\d|toàn tỉnh|của tỉnh|ứng dụng cntt|ứng dụng công nghệ thông tin)`)
+	reAppendixNo  = regexp.MustCompile(`^([0-9]{1,2}|[IVXL]{1,5}|[A-Z])[.:]?$`)
+	reSourceAfter = regexp.MustCompile(`(?i)^\s*(?:\(|,)?\s*(?:từ|thuộc|bằng)\s+((?:nguồn\s+)?(?:vốn\s+)?(?:ngân sách[^,.;()]*|sự nghiệp|đầu tư[^,.;()]*|xã hội hóa|xã hội hoá|ODA|vốn vay[^,.;()]*))`)
+	reYearsOnly   = regexp.MustCompile(`(?i)^(năm|giai đoạn|kế hoạch năm)\s+(19|20)\d\d(\s*[-–]\s*(19|20)\d\d)?$`)
 )
 
 // proseBudgets reads the amounts written with a currency word outside
@@ -85,6 +86,12 @@ func proseBudgets(doc *corpus.Document, x *corpus.Extraction) []corpus.Budget {
 			b.Kind, b.Source = "source", src
 		default:
 			b.Kind = "item"
+		}
+		if b.Source == "" {
+			// "50 tỷ đồng từ nguồn ngân sách tỉnh": the source after the amount
+			if m := reSourceAfter.FindStringSubmatch(doc.Text[a.End:min(len(doc.Text), a.End+120)]); m != nil {
+				b.Source = SourceOf(m[1])
+			}
 		}
 		b.Year, b.Period = yearsOf(label)
 		if b.Year == nil && b.Period == nil {

@@ -58,6 +58,7 @@ func TestProse(t *testing.T) {
 			[]want{{"item", 50000000000, "", "", ""}}},
 		{"'đầu tư' as a verb names no source", "Năm 2020, tỉnh đã đầu tư 5 tỷ đồng cho hệ thống một cửa điện tử.", []want{{"item", 5000000000, "", "2020", ""}}},
 		{"a scale word without đồng where the text speaks of money", "Tổng kinh phí dự kiến năm 2024 khoảng 50 tỷ. Hệ thống phục vụ 5 triệu lượt truy cập.", []want{{"total", 50000000000, "", "2024", "khoảng"}}},
+		{"the source named after the amount", "Năm 2023 bố trí 12 tỷ đồng từ nguồn ngân sách tỉnh để thuê dịch vụ.", []want{{"item", 12000000000, "ngân sách tỉnh", "2023", ""}}},
 		{"an item", "Dự án nâng cấp mạng LAN với kinh phí 500 nghìn đồng.", []want{{"item", 500000, "", "", ""}}},
 		{"not money", "Đến năm 2021 đồng thời triển khai 100% đồng bộ.", nil},
 	} {
