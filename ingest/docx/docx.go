@@ -43,6 +43,11 @@ func Parse(raw []byte) (string, error) {
 			d.readNumbering(b)
 		}
 	}
+	if f, ok := parts["word/styles.xml"]; ok {
+		if b, err := readPart(f); err == nil {
+			d.readStyles(b)
+		}
+	}
 	if f, ok := parts["word/footnotes.xml"]; ok {
 		if b, err := readPart(f); err == nil {
 			d.readNotes(b)
@@ -81,12 +86,19 @@ type numDef struct {
 	start [9]int
 }
 
+// styleNum is the list numbering a paragraph style carries.
+type styleNum struct {
+	numID string
+	ilvl  int
+}
+
 type reader struct {
-	num      map[string]*numDef // numId -> definition
-	notes    map[string]string  // footnote id -> text
-	counters map[string][]int   // numId -> counters per level
-	out      []string           // blocks: paragraphs and table rows
-	noteSeq  []string           // footnote ids in order of reference
+	styles   map[string]styleNum // styleId -> numbering
+	num      map[string]*numDef  // numId -> definition
+	notes    map[string]string   // footnote id -> text
+	counters map[string][]int    // numId -> counters per level
+	out      []string            // blocks: paragraphs and table rows
+	noteSeq  []string            // footnote ids in order of reference
 	noteNum  map[string]int
 }
 
@@ -149,6 +161,50 @@ func (d *reader) readNumbering(b []byte) {
 				if a, ok := abstract[attr(se, "val")]; ok {
 					d.num[numID] = a
 				}
+			}
+		}
+	}
+}
+
+// readStyles reads the numbering of paragraph styles ("Heading 1"
+// numbered I., II.), following basedOn one level.
+func (d *reader) readStyles(b []byte) {
+	d.styles = map[string]styleNum{}
+	based := map[string]string{}
+	dec := xml.NewDecoder(bytes.NewReader(b))
+	var id string
+	for {
+		tok, err := dec.Token()
+		if err != nil {
+			break
+		}
+		se, ok := tok.(xml.StartElement)
+		if !ok {
+			continue
+		}
+		switch se.Name.Local {
+		case "style":
+			id = attr(se, "styleId")
+		case "basedOn":
+			based[id] = attr(se, "val")
+		case "numId":
+			if id != "" {
+				sn := d.styles[id]
+				sn.numID = attr(se, "val")
+				d.styles[id] = sn
+			}
+		case "ilvl":
+			if id != "" {
+				sn := d.styles[id]
+				sn.ilvl, _ = strconv.Atoi(attr(se, "val"))
+				d.styles[id] = sn
+			}
+		}
+	}
+	for id, base := range based {
+		if _, ok := d.styles[id]; !ok {
+			if sn, ok := d.styles[base]; ok {
+				d.styles[id] = sn
 			}
 		}
 	}
@@ -218,15 +274,19 @@ func (d *reader) readBody(b []byte) error {
 		cellMerg string
 		numID    string
 		ilvl     int
+		pStyle   string
 	)
 	endPara := func() {
 		s := strings.TrimRight(para.String(), " \t")
 		para.Reset()
 		label := ""
+		if sn, ok := d.styles[pStyle]; ok && numID == "" && sn.numID != "" {
+			numID, ilvl = sn.numID, sn.ilvl
+		}
 		if numID != "" && numID != "0" {
 			label = d.label(numID, ilvl)
 		}
-		numID, ilvl = "", 0
+		numID, ilvl, pStyle = "", 0, ""
 		if label != "" && strings.TrimSpace(s) != "" {
 			s = label + " " + strings.TrimLeft(s, " \t")
 		}
@@ -261,6 +321,8 @@ func (d *reader) readBody(b []byte) error {
 				if inPara > 1 { // a text box inside a paragraph: run on
 					para.WriteByte(' ')
 				}
+			case "pStyle":
+				pStyle = attr(t, "val")
 			case "numId":
 				numID = attr(t, "val")
 			case "ilvl":

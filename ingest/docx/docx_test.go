@@ -48,6 +48,7 @@ var sample = map[string]string{
 		listPara("1", "1", "Mục tiêu chung") +
 		listPara("1", "1", "Mục tiêu cụ thể") +
 		listPara("2", "0", "Thuê dịch vụ") +
+		`<w:p><w:pPr><w:pStyle w:val="Heading1"/></w:pPr><w:r><w:t>GIẢI PHÁP</w:t></w:r></w:p>` +
 		`<w:p><w:r><w:t>Tổng: </w:t></w:r><w:del><w:r><w:delText>sai</w:delText></w:r></w:del><w:r><w:t>16.368,6</w:t></w:r><w:r><w:tab/><w:t>triệu đồng</w:t></w:r></w:p>` +
 		`<w:tbl>` +
 		`<w:tr>` + tcell("STT", `<w:vMerge w:val="restart"/>`) + tcell("Kinh phí", `<w:gridSpan w:val="2"/>`) + `</w:tr>` +
@@ -61,6 +62,7 @@ var sample = map[string]string{
 		`<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%2."/></w:lvl></w:abstractNum>` +
 		`<w:abstractNum w:abstractNumId="1"><w:lvl w:ilvl="0"><w:numFmt w:val="bullet"/><w:lvlText w:val="•"/></w:lvl></w:abstractNum>` +
 		`<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num><w:num w:numId="2"><w:abstractNumId w:val="1"/></w:num></w:numbering>`,
+	"word/styles.xml": `<?xml version="1.0"?><w:styles ` + w + `><w:style w:type="paragraph" w:styleId="Heading1"><w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr></w:style></w:styles>`,
 	"word/footnotes.xml": `<?xml version="1.0"?><w:footnotes ` + w + `>` +
 		`<w:footnote w:id="0"><w:p><w:r><w:t>separator</w:t></w:r></w:p></w:footnote>` +
 		`<w:footnote w:id="2"><w:p><w:r><w:t>Luật số 86/2015/QH13 ngày 19-11-2015.</w:t></w:r></w:p></w:footnote></w:footnotes>`,
@@ -77,6 +79,7 @@ func TestParse(t *testing.T) {
 		"1. Mục tiêu chung\n\n" +
 		"2. Mục tiêu cụ thể\n\n" +
 		"- Thuê dịch vụ\n\n" +
+		"II. GIẢI PHÁP\n\n" +
 		"Tổng: 16.368,6\ttriệu đồng\n\n" +
 		"| STT | Kinh phí | Kinh phí |\n|---|---|---|\n| STT | Sự nghiệp | Đầu tư / mới |\n| 1 | 2.000 |  |\n\n" +
 		"TM. ỦY BAN NHÂN DÂN\n\n" +
