@@ -4,24 +4,32 @@
 //
 // A figure is a percentage ("30%", "từ 30% - 50%"), a count of a counted
 // noun ("01 bộ dữ liệu", "từ 4 đến 6 dịch vụ", "20/32 hệ thống thông
-// tin"), a rank ("nhóm 15 tỉnh đứng đầu") or a number word quantifying an
-// administrative unit ("lựa chọn một xã/phường"). Levels, versions,
-// phases, article numbers, dates, years, document symbols (and anything
-// inside a citation span), money and figures inside the titles of cited
-// documents are not figures.
+// tin"), a rank ("nhóm 15 tỉnh đứng đầu", "xếp thứ 12/63") or a number
+// word quantifying a unit ("lựa chọn một xã/phường", "xây dựng hai cơ sở
+// dữ liệu"). Levels, versions, phases, article numbers, dates, years,
+// document symbols (and anything inside a citation span), money, list
+// and heading numbers and figures inside the titles of cited documents
+// are not figures. Indicator tables (a row per indicator, columns per
+// year) are read cell by cell; money tables are left to budget/project.
 //
-// Kind comes from the section the figure sits in: review parts (Hiện
-// trạng, Đánh giá kết quả, Kết quả thực hiện, Khó khăn) hold achieved
-// figures, for the last year the review covers; everything else holds
-// targets. Tabular appendices are skipped (their cells are projects and
-// budgets). The comparator comes from the words of the figure's own item
-// in a list (tối thiểu, ít nhất, không dưới, ... trở lên: >=; trên, hơn:
-// >; tối đa, không quá: <=; dưới: <; ranges: range; else =). A target's
-// year is the year its sentence states, else the end of the plan period;
-// commitments made every year ("hàng năm", "/năm") have none.
+// Kind comes from the section the figure sits in (doc.Sections, or a scan
+// of heading lines when ingest built none): review parts (Hiện trạng,
+// Đánh giá kết quả, Kết quả thực hiện, Khó khăn) hold achieved figures,
+// for the last year the review covers; grounds and context (Căn cứ, Sự
+// cần thiết) hold none of the plan's; everything else holds targets,
+// except baselines quoted among them ("hiện nay đạt 45%"). Tabular
+// appendices are skipped as prose. The comparator comes from the words
+// of the figure's own item in a list (tối thiểu, ít nhất, không dưới,
+// ... trở lên: >=; trên, hơn: >; tối đa, không quá: <=; dưới: <; ranges:
+// range; else =). A target's year is the year its sentence states, else
+// the year of the lead-in line of its list ("Đến năm 2030:"), else the
+// end of the plan period; commitments made every year ("hàng năm",
+// "/năm") have none.
 //
 // Every record's Span covers the item it was read from and Quote is the
-// text under it.
+// text under it. A figure restated later (same kind, value, unit,
+// comparator, year and scope, and the same indicator or nearly the same
+// words) is recorded once.
 package target
 
 import (
@@ -324,21 +332,6 @@ func wordIndex(s, w string) int {
 			return j
 		}
 		k = j + len(w)
-	}
-}
-
-func lastWordIndex(s, w string) int {
-	for k := len(s); ; {
-		j := strings.LastIndex(s[:k], w)
-		if j < 0 {
-			return -1
-		}
-		before := j == 0 || s[j-1] == ' ' || s[j-1] == '\n'
-		after := j+len(w) == len(s) || s[j+len(w)] == ' ' || s[j+len(w)] == '\n'
-		if before && after {
-			return j
-		}
-		k = j
 	}
 }
 
