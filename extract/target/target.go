@@ -48,12 +48,15 @@ func Extract(doc *corpus.Document, x *corpus.Extraction) {
 		return
 	}
 	period := planPeriod(doc, x)
-	statusYear := 0
-	if period != nil {
-		statusYear = period.From - 1
+	report := strings.EqualFold(x.Document.Type, "Báo cáo")
+	statusYear := 0 // the year a review's figures are for, unless its heading says
+	switch {
+	case period != nil && report:
+		statusYear = period.To // a report on the year(s) it covers
+	case period != nil:
+		statusYear = period.From - 1 // a plan reviews the years before it
 	}
 	reg := buildRegions(doc, statusYear)
-	report := strings.EqualFold(x.Document.Type, "Báo cáo")
 	skip := skipSpans(doc, x)
 
 	var figs []figure

@@ -209,7 +209,7 @@ func TestReportDefaultsToAchieved(t *testing.T) {
 	x.Document.Type = "Báo cáo"
 	x.Document.Period = &corpus.Period{From: 2021, To: 2021}
 	Extract(doc, x)
-	if len(x.Targets) != 1 || x.Targets[0].Kind != "achieved" {
+	if len(x.Targets) != 1 || x.Targets[0].Kind != "achieved" || x.Targets[0].Year == nil || *x.Targets[0].Year != 2021 {
 		t.Fatalf("targets = %+v, want one achieved figure", x.Targets)
 	}
 }
