@@ -3,6 +3,7 @@ package citation
 import (
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/google/go-cmp/cmp"
 
@@ -264,4 +265,28 @@ func TestRegistry(t *testing.T) {
 	if got := Lookup("14/CT-TTg"); len(got) != 2 {
 		t.Errorf("Lookup(14/CT-TTg) = %d entries, want 2", len(got))
 	}
+}
+
+// FuzzCanonicalSymbol checks that canonicalisation never panics and is
+// idempotent on symbols.
+func FuzzCanonicalSymbol(f *testing.F) {
+	for _, s := range []string{"64/2007/NĐ-CP", "3885/UBND –KGVX", "57- NQ/TW", "06/2019/TTBTTTT", "749/qd-ttg", "Số: 1206 /QĐ-HVTC", "36a/NQ-CP", "x"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		c := CanonicalSymbol(s)
+		if !utf8.ValidString(s) {
+			return
+		}
+		for i := 0; i < len(c); i++ {
+			if isDigit(c[i]) {
+				if sym, ok := parseSymbol(c, i); ok && sym.End == len(c) && i == 0 {
+					if again := CanonicalSymbol(c); again != c {
+						t.Fatalf("CanonicalSymbol(%q) = %q, but CanonicalSymbol(%q) = %q", s, c, c, again)
+					}
+				}
+				break
+			}
+		}
+	})
 }

@@ -300,7 +300,9 @@ func (s symbol) canon() string {
 // "749/qd-ttg" -> "749/QĐ-TTg". A leading "Số:" or "số" is dropped. It
 // returns the trimmed, space-free, upper-cased input when s is not a
 // symbol, and "" for "".
-func CanonicalSymbol(s string) string {
+func CanonicalSymbol(s string) string { return canonicalSymbol(s, 0) }
+
+func canonicalSymbol(s string, depth int) string {
 	s = strings.TrimSpace(norm.NFC.String(s))
 	if s == "" {
 		return ""
@@ -328,5 +330,10 @@ func CanonicalSymbol(s string) string {
 		b.WriteByte(s[j])
 		j++
 	}
-	return strings.ToUpper(b.String())
+	c := strings.ToUpper(b.String())
+	if c != s && depth < 2 {
+		// without its stray spaces, in capitals, it may parse ("0/   Cd")
+		return canonicalSymbol(c, depth+1)
+	}
+	return c
 }
