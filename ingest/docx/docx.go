@@ -14,6 +14,8 @@ import (
 	"io"
 	"strconv"
 	"strings"
+
+	"kehoach/ingest/internal/grid"
 )
 
 // ErrNotDocx is returned for bytes that are not a .docx package.
@@ -251,9 +253,9 @@ func (d *reader) readNotes(b []byte) {
 	}
 }
 
-// cell is one table cell as read.
+// cell is one table cell as read: its paragraphs.
 type cell struct {
-	text  string
+	paras []string
 	span  int    // gridSpan
 	merge string // vMerge: "restart", "continue" or ""
 }
@@ -269,7 +271,7 @@ func (d *reader) readBody(b []byte) error {
 		skip     int // inside elements whose text is not content
 		tables   [][][]cell
 		rows     [][]cell
-		curCell  *strings.Builder
+		curCell  *[]string
 		cellSpan int
 		cellMerg string
 		numID    string
@@ -291,10 +293,9 @@ func (d *reader) readBody(b []byte) error {
 			s = label + " " + strings.TrimLeft(s, " \t")
 		}
 		if curCell != nil {
-			if curCell.Len() > 0 && s != "" {
-				curCell.WriteByte(' ')
+			if t := strings.TrimSpace(s); t != "" {
+				*curCell = append(*curCell, t)
 			}
-			curCell.WriteString(strings.TrimSpace(s))
 			return
 		}
 		d.out = append(d.out, s)
@@ -366,7 +367,7 @@ func (d *reader) readBody(b []byte) error {
 				}
 			case "tc":
 				if len(tables) > 0 && curCell == nil && len(rows) > 0 {
-					curCell = &strings.Builder{}
+					curCell = &[]string{}
 					cellSpan, cellMerg = 1, ""
 				}
 			case "gridSpan":
@@ -392,13 +393,13 @@ func (d *reader) readBody(b []byte) error {
 				}
 			case "tc":
 				if curCell != nil && len(rows) > 0 {
-					rows[len(rows)-1] = append(rows[len(rows)-1], cell{text: curCell.String(), span: cellSpan, merge: cellMerg})
+					rows[len(rows)-1] = append(rows[len(rows)-1], cell{paras: *curCell, span: cellSpan, merge: cellMerg})
 					curCell = nil
 				}
 			case "tbl":
 				if curCell == nil && len(tables) > 0 {
 					d.out = append(d.out, "")
-					d.out = append(d.out, pipeRows(rows)...)
+					d.out = append(d.out, tableBlocks(rows)...)
 					d.out = append(d.out, "")
 					tables = tables[:len(tables)-1]
 					rows = nil
@@ -481,16 +482,18 @@ func superscript(n int) string {
 	return b.String()
 }
 
-// pipeRows renders table rows as Markdown pipe lines, one row per line: a
-// cell spanning columns is repeated in each, a cell merged with the one
-// above repeats its text. A separator line follows the first row.
-func pipeRows(rows [][]cell) []string {
-	var grid [][]string
+// tableBlocks renders a data table as Markdown pipe lines, one row per
+// line: a cell spanning columns is repeated in each, a cell merged with
+// the one above repeats its text, a separator line follows the first row.
+// A layout table (the header block, a signature block) becomes its
+// cells' paragraphs.
+func tableBlocks(rows [][]cell) []string {
+	var texts [][]string
 	var above []string
 	for _, r := range rows {
 		var line []string
 		for _, c := range r {
-			txt := strings.Join(strings.Fields(strings.ReplaceAll(c.text, "|", "/")), " ")
+			txt := strings.Join(c.paras, " ")
 			for k := 0; k < c.span; k++ {
 				col := len(line)
 				if c.merge == "continue" && col < len(above) {
@@ -500,27 +503,19 @@ func pipeRows(rows [][]cell) []string {
 				}
 			}
 		}
-		grid = append(grid, line)
+		texts = append(texts, line)
 		above = line
 	}
-	return PipeLines(grid)
-}
-
-// PipeLines writes a grid of cell texts as Markdown pipe lines, padding
-// short rows, with a separator after the first row.
-func PipeLines(grid [][]string) []string {
-	width := 0
-	for _, r := range grid {
-		width = max(width, len(r))
+	if grid.DataTable(texts) {
+		return grid.PipeLines(texts)
 	}
 	var out []string
-	for i, r := range grid {
-		for len(r) < width {
-			r = append(r, "")
-		}
-		out = append(out, "| "+strings.Join(r, " | ")+" |")
-		if i == 0 {
-			out = append(out, "|"+strings.Repeat("---|", width))
+	for _, r := range rows {
+		for _, c := range r {
+			if c.merge == "continue" {
+				continue
+			}
+			out = append(out, c.paras...)
 		}
 	}
 	return out

@@ -146,3 +146,18 @@ func TestMutations(t *testing.T) {
 		Parse(build(t, map[string]string{"word/document.xml": string(b), "word/numbering.xml": sample["word/numbering.xml"]}))
 	}
 }
+
+func TestLayoutTable(t *testing.T) {
+	doc := `<w:document ` + w + `><w:body><w:tbl>` +
+		`<w:tr>` + tcell("ỦY BAN NHÂN DÂN", "") + tcell("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "") + `</w:tr>` +
+		`<w:tr>` + tcell("Số: 12/KH-UBND", "") + tcell("Kon Tum, ngày 15 tháng 6 năm 2021", "") + `</w:tr>` +
+		`</w:tbl>` + para("KẾ HOẠCH") + `</w:body></w:document>`
+	got, err := Parse(build(t, map[string]string{"word/document.xml": doc}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "ỦY BAN NHÂN DÂN\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\nSố: 12/KH-UBND\n\nKon Tum, ngày 15 tháng 6 năm 2021\n\nKẾ HOẠCH\n"
+	if got != want {
+		t.Errorf("Parse(header block table) = %q, want %q", got, want)
+	}
+}

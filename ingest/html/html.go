@@ -17,6 +17,8 @@ import (
 	"github.com/PuerkitoBio/goquery"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/charset"
+
+	"kehoach/ingest/internal/grid"
 )
 
 // Parse reads an HTML page and returns its document text and metadata
@@ -215,9 +217,9 @@ func (w *writer) node(ns ...*html.Node) {
 // table writes a data table as pipe rows and a layout table (the header
 // block of a decision, a signature block) as paragraphs.
 func (w *writer) table(t *html.Node) {
-	grid := tableGrid(t)
-	if !dataTable(grid) {
-		for _, row := range grid {
+	g := tableGrid(t)
+	if !dataTable(g) {
+		for _, row := range g {
 			for _, c := range row.cells {
 				if !c.origin {
 					continue
@@ -232,17 +234,13 @@ func (w *writer) table(t *html.Node) {
 		return
 	}
 	w.flush()
-	var lines []string
-	for i, row := range grid {
-		cells := make([]string, len(row.cells))
-		for k, c := range row.cells {
-			cells[k] = strings.ReplaceAll(strings.Join(strings.Fields(strings.Join(c.paras, " ")), " "), "|", "/")
-		}
-		lines = append(lines, "| "+strings.Join(cells, " | ")+" |")
-		if i == 0 {
-			lines = append(lines, "|"+strings.Repeat("---|", len(row.cells)))
+	rows := make([][]string, len(g))
+	for i, row := range g {
+		for _, c := range row.cells {
+			rows[i] = append(rows[i], strings.Join(c.paras, " "))
 		}
 	}
+	lines := grid.PipeLines(rows)
 	if w.b.Len() > 0 {
 		w.b.WriteString("\n\n")
 	}
@@ -355,20 +353,15 @@ func spanAttr(n *html.Node, name string) int {
 	return 1
 }
 
-var sttHeader = regexp.MustCompile(`(?i)^(stt|tt|số tt|số thứ tự)$`)
-
-// dataTable tells a table of data (several rows and columns, or an STT
-// column) from a layout table.
-func dataTable(grid []gridRow) bool {
-	if len(grid) == 0 || len(grid[0].cells) < 2 {
-		return false
-	}
-	for _, r := range grid {
-		if len(r.cells) > 0 && sttHeader.MatchString(strings.Join(r.cells[0].paras, " ")) {
-			return true
+// dataTable tells a table of data from a layout table (grid.DataTable).
+func dataTable(g []gridRow) bool {
+	rows := make([][]string, len(g))
+	for i, r := range g {
+		for _, c := range r.cells {
+			rows[i] = append(rows[i], strings.Join(c.paras, " "))
 		}
 	}
-	return len(grid) >= 3
+	return grid.DataTable(rows)
 }
 
 func nodeText(n *html.Node) string {

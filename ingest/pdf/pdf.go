@@ -35,6 +35,8 @@ import (
 	"time"
 
 	lpdf "github.com/ledongthuc/pdf"
+
+	"kehoach/ingest/internal/grid"
 )
 
 // Errors; the ingest package wraps them into its own sentinels.
@@ -567,22 +569,20 @@ func PageText(blocks []Block) string {
 			j++
 		}
 		if j-i >= 2 {
-			sep()
+			var texts [][]string
 			for k := i; k < j; k++ {
-				cells := make([]string, len(rows[k]))
-				for c, blk := range rows[k] {
-					cells[c] = strings.ReplaceAll(strings.Join(strings.Fields(strings.Join(blk.Lines, " ")), " "), "|", "/")
+				var cells []string
+				for _, blk := range rows[k] {
+					cells = append(cells, strings.Join(blk.Lines, " "))
 				}
-				if k > i {
-					b.WriteByte('\n')
-				}
-				b.WriteString("| " + strings.Join(cells, " | ") + " |")
-				if k == i {
-					b.WriteString("\n|" + strings.Repeat("---|", len(cells)))
-				}
+				texts = append(texts, cells)
 			}
-			i = j
-			continue
+			if grid.DataTable(texts) {
+				sep()
+				b.WriteString(strings.Join(grid.PipeLines(texts), "\n"))
+				i = j
+				continue
+			}
 		}
 		for _, blk := range rows[i] {
 			sep()
