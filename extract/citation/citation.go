@@ -551,8 +551,10 @@ func lawAt(text string, p int, taken map[int]bool) *mention {
 			// A known title followed by more words before the date is
 			// the known law mentioned without its date.
 			if k, n := knownLawPrefix(text, q); n > 0 && !emptyRest(text[q+n:tEnd]) {
+				if hasSym {
+					delete(taken, sym.Start)
+				}
 				title, end, date, hasSym = k, q+n, "", false
-				delete(taken, sym.Start)
 				t = k
 			}
 		}
