@@ -94,7 +94,9 @@ func shot(t *testing.T, ctx context.Context, name string) {
 
 // browserServer is the application over the sample store on loopback.
 func browserServer(t *testing.T) (*httptest.Server, Store) {
+	var st0 Store
 	s, st := newTestServer(t, func(o *Options) {
+		st0 = o.Store
 		if ix := sampleSearcher(t, o.Store); ix != nil {
 			o.Search = ix
 		}
@@ -102,7 +104,13 @@ func browserServer(t *testing.T) (*httptest.Server, Store) {
 			o.Compare = cmp
 		}
 		o.AllowIngest = true
-		o.Ingest = func(string, string, []byte) (string, error) { return "", fmt.Errorf("read-only test") }
+		// Uploads land on an existing sample: the test store stays as is.
+		o.Ingest = func(source, format string, raw []byte) (string, error) {
+			if source != "upload/ke-hoach.txt" || format != "txt" || string(raw) != "Kế hoạch thử" {
+				return "", fmt.Errorf("unexpected upload %s %s %q", source, format, raw)
+			}
+			return docIDOf(t, st0, "001_"), nil
+		}
 	})
 	ts := httptest.NewServer(s)
 	t.Cleanup(ts.Close)
@@ -264,6 +272,28 @@ func TestBrowser(t *testing.T) {
 		}
 		shot(t, ctx, "province-en")
 		chromedp.Run(ctx, chromedp.Click(`a.lang`, chromedp.ByQuery), chromedp.WaitVisible(`section.identity`, chromedp.ByQuery))
+	})
+
+	t.Run("upload", func(t *testing.T) {
+		f := filepath.Join(t.TempDir(), "ke-hoach.txt")
+		if err := os.WriteFile(f, []byte("Kế hoạch thử"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		var got string
+		err := chromedp.Run(ctx,
+			chromedp.Navigate(ts.URL+"/upload"),
+			chromedp.WaitVisible(`form.upload`, chromedp.ByQuery),
+			chromedp.SetUploadFiles(`input[type="file"]`, []string{f}, chromedp.ByQuery),
+			chromedp.Click(`form.upload button`, chromedp.ByQuery),
+			chromedp.WaitVisible(`.upload-result a`, chromedp.ByQuery),
+			chromedp.Text(`.upload-result a`, &got, chromedp.ByQuery),
+		)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got != "upload/ke-hoach.txt" {
+			t.Errorf("upload result %q", got)
+		}
 	})
 
 	t.Run("no script runs from a document", func(t *testing.T) {
