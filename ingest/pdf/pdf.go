@@ -569,14 +569,7 @@ func PageText(blocks []Block) string {
 			j++
 		}
 		if j-i >= 2 {
-			var texts [][]string
-			for k := i; k < j; k++ {
-				var cells []string
-				for _, blk := range rows[k] {
-					cells = append(cells, strings.Join(blk.Lines, " "))
-				}
-				texts = append(texts, cells)
-			}
+			texts := alignColumns(rows[i:j])
 			if grid.DataTable(texts) {
 				sep()
 				b.WriteString(strings.Join(grid.PipeLines(texts), "\n"))
@@ -591,6 +584,50 @@ func PageText(blocks []Block) string {
 		i++
 	}
 	return b.String()
+}
+
+// alignColumns places the blocks of table rows into columns: the
+// columns are the runs of x where some block of the table stands, so a
+// row with an empty cell keeps its other cells under their headers.
+// Blocks of one row in one column are joined.
+func alignColumns(rows [][]Block) [][]string {
+	type span struct{ lo, hi float64 }
+	var spans []span
+	for _, r := range rows {
+		for _, b := range r {
+			spans = append(spans, span{b.XMin, b.XMax})
+		}
+	}
+	sort.Slice(spans, func(i, j int) bool { return spans[i].lo < spans[j].lo })
+	var cols []span
+	for _, sp := range spans {
+		if n := len(cols); n > 0 && sp.lo < cols[n-1].hi-1 {
+			cols[n-1].hi = max(cols[n-1].hi, sp.hi)
+			continue
+		}
+		cols = append(cols, sp)
+	}
+	out := make([][]string, len(rows))
+	for i, r := range rows {
+		cells := make([]string, len(cols))
+		for _, b := range r {
+			mid := (b.XMin + b.XMax) / 2
+			c := len(cols) - 1
+			for k, col := range cols {
+				if mid <= col.hi {
+					c = k
+					break
+				}
+			}
+			t := strings.Join(b.Lines, " ")
+			if cells[c] != "" {
+				t = cells[c] + " " + t
+			}
+			cells[c] = t
+		}
+		out[i] = cells
+	}
+	return out
 }
 
 // groupRows groups blocks in reading order into rows: a block joins the
