@@ -220,8 +220,13 @@ func toRoman(n int) string {
 
 // seq tracks the STT sequence of a table to say which markers may start
 // the next row.
+//
+// Rows under a group row (I, II / A, B) are numbered either from 1 again
+// or on from the last row of the group before ("I: 1, 2, 3; II: 4, 5"):
+// both are read as the next row.
 type seq struct {
 	num, sub, rom, up, low int
+	carried                int // the last number before the current group row
 	started                bool
 }
 
@@ -240,7 +245,7 @@ func (q *seq) expect(s string) (marker, bool) {
 func (q *seq) fits(m marker) bool {
 	switch m.kind {
 	case mNum:
-		return m.n == q.num+1 || (!q.started && m.n == 1)
+		return m.n == q.num+1 || (!q.started && m.n == 1) || (q.num == 0 && q.carried > 0 && m.n == q.carried+1)
 	case mDotted:
 		return len(m.path) == 2 && ((m.path[0] == q.num && m.path[1] == q.sub+1) || (m.path[0] == q.num+1 && m.path[1] == 1))
 	case mRoman:
@@ -253,6 +258,13 @@ func (q *seq) fits(m marker) bool {
 	return false
 }
 
+// carry keeps the last row number when a group row resets the numbering.
+func (q *seq) carry() {
+	if q.num > 0 {
+		q.carried = q.num
+	}
+}
+
 func (q *seq) advance(m marker) {
 	q.started = true
 	switch m.kind {
@@ -261,8 +273,10 @@ func (q *seq) advance(m marker) {
 	case mDotted:
 		q.num, q.sub = m.path[0], m.path[1]
 	case mRoman:
+		q.carry()
 		q.rom, q.num, q.sub, q.low = m.n, 0, 0, 0
 	case mUpper:
+		q.carry()
 		q.up, q.rom, q.num, q.sub, q.low = m.n, 0, 0, 0, 0
 	case mLower:
 		q.low = m.n

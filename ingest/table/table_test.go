@@ -243,6 +243,7 @@ func TestRecoverSmall(t *testing.T) {
 			"table 0 [0:108) title=\"\" unit=\"\"\n  header | STT | Tên | Số lượng | Kinh phí |\n  columns [\"STT\" \"Tên\" \"Số lượng\" \"Kinh phí\"]\n  data    | 1 | Máy chủ | 2 | 300 |\n  data    | 2 | Máy trạm | 3 | 45 |\n  data    | 3 | Tường lửa | 1 | 120 |\n"},
 		{"flattened, sub-rows a) b) and dotted numbers", "STT\n\nNội dung\n\nKinh phí\n\n1\n\nHạ tầng\n\n100\n\n1.1\n\nMạng LAN\n\n60\n\n1.2\n\nMáy chủ\n\n40\n\n2\n\nĐào tạo\n\n10\n",
 			"table 0 [0:109) title=\"\" unit=\"\"\n  header | STT | Nội dung | Kinh phí |\n  columns [\"STT\" \"Nội dung\" \"Kinh phí\"]\n  data    | 1 | Hạ tầng | 100 |\n  data    | 1.1 | Mạng LAN | 60 |\n  data    | 1.2 | Máy chủ | 40 |\n  data    | 2 | Đào tạo | 10 |\n"},
+		{"flattened, numbering carried on across group rows A, B", "STT\n\nTên nhiệm vụ\n\nKinh phí\n\nA\n\nHạ tầng số\n\n \n\n1\n\nMạng diện rộng\n\n120\n\n2\n\nMáy chủ ảo hóa\n\n80\n\nB\n\nDữ liệu số\n\n \n\n3\n\nKho dữ liệu dùng chung\n\n200\n\n4\n\nSố hóa hồ sơ đất đai\n\n150\n\n \n\nCộng\n\n550\n", "table 0 [0:233) title=\"\" unit=\"\"\n  header | STT | Tên nhiệm vụ | Kinh phí |\n  columns [\"STT\" \"Tên nhiệm vụ\" \"Kinh phí\"]\n  group   | A | Hạ tầng số |  |\n  data    | 1 | Mạng diện rộng | 120 |\n  data    | 2 | Máy chủ ảo hóa | 80 |\n  group   | B | Dữ liệu số |  |\n  data    | 3 | Kho dữ liệu dùng chung | 200 |\n  data    | 4 | Số hóa hồ sơ đất đai | 150 |\n  total   |  | Cộng | 550 |\n"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			ts := Recover(tc.in)
