@@ -689,9 +689,32 @@ func scoreConfig(hb []block, top int, pos, spans []int, p colProfile) float64 {
 		if reYear.MatchString(hb[ti].text) {
 			score -= 1 // a year is a sub-column, not a top cell
 		}
+		if ti > 0 {
+			score += nameFits(hb[ti].text, p, col)
+		}
 		col++
 	}
 	return score
+}
+
+var (
+	reTextColName  = regexp.MustCompile(`(?i)(ghi chú|nội dung|^tên|đơn vị (chủ trì|thực hiện|phối hợp)|chủ trì|phối hợp|cơ quan|mục tiêu|sản phẩm|hình thức)`)
+	reMoneyColName = regexp.MustCompile(`(?i)^(tổng số|tổng cộng|cộng|kinh phí|thành tiền|số tiền|dự toán|tổng mức|tổng kinh phí|sự nghiệp|đầu tư|vốn)`)
+)
+
+// nameFits scores a header cell against the data of the column it would
+// name: a text column's name ("Ghi chú", "Đơn vị chủ trì") over figures,
+// or a money column's name ("Tổng số", "Kinh phí") over text, is a layout
+// that misplaces the header (0 when it fits or nothing is known).
+func nameFits(name string, p colProfile, col int) float64 {
+	v := numericish(p, col)
+	switch {
+	case reTextColName.MatchString(name) && v > 0:
+		return -v
+	case reMoneyColName.MatchString(name) && v < 0:
+		return v
+	}
+	return 0
 }
 
 // numericish is +1 for a column of figures, -1 for a column of text, 0
