@@ -24,7 +24,7 @@ import (
 
 // Version is the layout of the index: entries, fields and analyzers. An
 // index written with another version is rebuilt from the store.
-const Version = "kehoach-index-5"
+const Version = "kehoach-index-6"
 
 // Entry kinds. A document is one entry; each of its records is another.
 const (
@@ -54,6 +54,14 @@ const (
 	fExact       = "exact"
 	fBigram      = "bigram"
 	fDigest      = "digest"
+	// Stored only, on document entries: what a hit shows, so that search
+	// need not read the record.
+	fSSource   = "s_source"
+	fSNumber   = "s_number"
+	fSTitle    = "s_title"
+	fSProvince = "s_province"
+	fSNow      = "s_now"
+	fSPeriod   = "s_period"
 )
 
 // Internal keys.
@@ -135,13 +143,15 @@ func newMapping() mapping.IndexMapping {
 	dm.AddFieldMappingsAt(fIndicator, keyword(fIndicator, true))
 	dm.AddFieldMappingsAt(fValue, num(fValue))
 	dm.AddFieldMappingsAt(fText, text(fText, FoldAnalyzer), text(fExact, ExactAnalyzer), text(fBigram, BigramAnalyzer))
-	digest := bleve.NewTextFieldMapping()
-	digest.Name = fDigest
-	digest.Index = false
-	digest.Store = true
-	digest.IncludeInAll = false
-	digest.IncludeTermVectors = false
-	dm.AddFieldMappingsAt(fDigest, digest)
+	for _, name := range []string{fDigest, fSSource, fSNumber, fSTitle, fSProvince, fSNow, fSPeriod} {
+		f := bleve.NewTextFieldMapping()
+		f.Name = name
+		f.Index = false
+		f.Store = true
+		f.IncludeInAll = false
+		f.IncludeTermVectors = false
+		dm.AddFieldMappingsAt(name, f)
+	}
 	m.DefaultMapping = dm
 	return m
 }
@@ -162,6 +172,24 @@ func Open(dir string, st Store) (*Index, error) {
 		return nil, fmt.Errorf("index: reset %s: %w", dir, err)
 	}
 	return create(dir, st)
+}
+
+// OpenReadOnly opens an existing index for searching only (no background
+// merging or persisting). It fails when the index is missing or of
+// another Version; callers then Open it for writing.
+func OpenReadOnly(dir string, st Store) (*Index, error) {
+	if _, err := os.Stat(dir); err != nil {
+		return nil, fmt.Errorf("index: %w", err)
+	}
+	b, err := bleve.OpenUsing(dir, map[string]interface{}{"read_only": true})
+	if err != nil {
+		return nil, fmt.Errorf("index: open %s: %w", dir, err)
+	}
+	if v, err := b.GetInternal(keyVersion); err != nil || string(v) != Version {
+		b.Close()
+		return nil, fmt.Errorf("index: %s: version %q, want %q", dir, v, Version)
+	}
+	return &Index{dir: dir, b: b, store: st, cache: map[string]*corpus.Extraction{}}, nil
 }
 
 func create(dir string, st Store) (*Index, error) {
@@ -429,6 +457,11 @@ func addEntries(b *bleve.Batch, doc *corpus.Document, rec *corpus.Extraction) ma
 	d := entry(KindDoc, doc.ID, f, f.years, join(rec.Document.Title, doc.Text))
 	d[fSource] = doc.Source
 	d[fDigest] = Digest(rec)
+	d[fSSource], d[fSNumber], d[fSTitle] = rec.Source, rec.Document.Number, rec.Document.Title
+	d[fSProvince], d[fSNow] = rec.Document.Province, rec.Document.ProvinceNow
+	if p := rec.Document.Period; p != nil {
+		d[fSPeriod] = fmt.Sprintf("%d-%d", p.From, p.To)
+	}
 	put(doc.ID, d)
 	for i, c := range rec.Citations {
 		e := entry(KindCitation, doc.ID, f, f.years, join(c.Quote, c.Type, c.Number, c.Title))
@@ -621,6 +654,23 @@ func DirSize(dir string) int64 {
 		return nil
 	})
 	return n
+}
+
+// text returns a document's text: straight from the store's text.txt
+// when the store says where its files are (*corpus.Store does), else
+// through Document.
+func (ix *Index) text(doc string) (string, error) {
+	if d, ok := ix.store.(interface{ DocDir(string) string }); ok {
+		b, err := os.ReadFile(filepath.Join(d.DocDir(doc), "text.txt"))
+		if err == nil {
+			return string(b), nil
+		}
+	}
+	d, err := ix.store.Document(doc)
+	if err != nil {
+		return "", err
+	}
+	return d.Text, nil
 }
 
 // extraction returns a document's record, cached.

@@ -597,6 +597,7 @@ func (ix *Index) Search(ctx context.Context, q Query) (*Result, error) {
 	}
 	req := bleve.NewSearchRequestOptions(p.build(false), size, q.From, false)
 	req.SortBy([]string{"-_score", "_id"})
+	req.Fields = []string{fSSource, fSNumber, fSTitle, fSProvince, fSNow, fSPeriod}
 	for _, f := range facetFields {
 		if f == fKind {
 			continue
@@ -618,7 +619,7 @@ func (ix *Index) Search(ctx context.Context, q Query) (*Result, error) {
 		out.Facets[fKind] = facetCounts(kres.Facets[fKind].Terms.Terms())
 	}
 	for _, h := range res.Hits {
-		hit, err := ix.hit(h.ID, h.Score, p, q.NoSnippets)
+		hit, err := ix.hit(h.ID, h.Score, h.Fields, p, q.NoSnippets)
 		if err != nil {
 			return nil, err
 		}
@@ -653,10 +654,28 @@ func facetCounts(ts []*search.TermFacet) []FacetCount {
 }
 
 // hit joins an index entry with its record in the store.
-func (ix *Index) hit(id string, score float64, p *parsed, noSnippets bool) (Hit, error) {
+func (ix *Index) hit(id string, score float64, fields map[string]interface{}, p *parsed, noSnippets bool) (Hit, error) {
 	doc, kind, n := parseID(id)
 	h := Hit{ID: id, Kind: kind, Doc: doc, N: n, Score: score}
 	if ix.store == nil {
+		return h, nil
+	}
+	if src, ok := fields[fSSource].(string); ok && kind == KindDoc {
+		str := func(f string) string { v, _ := fields[f].(string); return v }
+		h.Source, h.Number, h.Title = src, str(fSNumber), str(fSTitle)
+		h.Province, h.ProvinceNow = str(fSProvince), str(fSNow)
+		var from, to int
+		if _, err := fmt.Sscanf(str(fSPeriod), "%d-%d", &from, &to); err == nil {
+			h.Period = &corpus.Period{From: from, To: to}
+		}
+		if noSnippets {
+			return h, nil
+		}
+		text, err := ix.text(doc)
+		if err != nil {
+			return h, fmt.Errorf("index: hit %s: %w (run kehoach reindex)", id, err)
+		}
+		h.Snippet = snippetOf(text, 0, p.marks, 240)
 		return h, nil
 	}
 	x, err := ix.extraction(doc)

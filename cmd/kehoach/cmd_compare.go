@@ -27,7 +27,7 @@ func buildTables(c *cli.Context, st *corpus.Store) ([]*compare.Table, error) {
 		return nil, fmt.Errorf("unknown --by %q, want named|now", by)
 	}
 	o := compare.Options{Indicator: c.String("indicator"), Province: c.String("province"), ByNow: by == "now"}
-	ix, _, err := openIndex(st)
+	ix, err := openIndexRead(st)
 	if err != nil {
 		return nil, err
 	}

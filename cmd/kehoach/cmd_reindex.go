@@ -97,6 +97,29 @@ func openIndex(st *corpus.Store) (ix *index.Index, synced bool, err error) {
 	return ix, synced, nil
 }
 
+// openIndexRead opens the store's index for reading: read-only (no
+// background work) when it is current, else through openIndex, which
+// repairs it.
+func openIndexRead(st *corpus.Store) (*index.Index, error) {
+	indexMu.Lock()
+	if o, ok := indexes[st.Dir]; ok {
+		indexMu.Unlock()
+		return o.ix, nil
+	}
+	indexMu.Unlock()
+	if ix, err := index.OpenReadOnly(st.IndexDir(), st); err == nil {
+		if ix.Stamp() == storeStamp(st) {
+			indexMu.Lock()
+			indexes[st.Dir] = &openedIndex{ix: ix}
+			indexMu.Unlock()
+			return ix, nil
+		}
+		ix.Close()
+	}
+	ix, _, err := openIndex(st)
+	return ix, err
+}
+
 // closeIndex closes the store's index if this process opened it.
 func closeIndex(st *corpus.Store) {
 	indexMu.Lock()

@@ -51,7 +51,7 @@ Examples:
 			if err != nil {
 				return err
 			}
-			ix, _, err := openIndex(st)
+			ix, err := openIndexRead(st)
 			if err != nil {
 				return err
 			}
