@@ -84,6 +84,11 @@ func proseBudgets(doc *corpus.Document, x *corpus.Extraction) []corpus.Budget {
 			b.Kind = "total"
 		case src != "":
 			b.Kind, b.Source = "source", src
+		case spentOverall(label, clauseAfter(doc.Text, a.End)):
+			// "Kinh phí năm 2022 đã bố trí 31 tỷ đồng cho ứng dụng CNTT":
+			// the whole year's spending on the plan's field, as a review
+			// section states it
+			b.Kind = "total"
 		default:
 			b.Kind = "item"
 		}
@@ -94,6 +99,10 @@ func proseBudgets(doc *corpus.Document, x *corpus.Extraction) []corpus.Budget {
 			}
 		}
 		b.Year, b.Period = yearsOf(label)
+		if b.Year == nil && b.Period == nil && b.Kind == "total" && !reTotalLabel.MatchString(label) {
+			// "đã bố trí 31 tỷ đồng cho ứng dụng CNTT năm 2022"
+			b.Year, b.Period = yearsOf(clauseAfter(doc.Text, a.End))
+		}
 		if b.Year == nil && b.Period == nil {
 			// a split inherits the years of the total it splits
 			if b.Kind == "source" && lastTotal != nil {
@@ -114,6 +123,43 @@ func proseBudgets(doc *corpus.Document, x *corpus.Extraction) []corpus.Budget {
 		}
 	}
 	return out
+}
+
+var (
+	reSpent = regexp.MustCompile(`(?i)(đã\s+(được\s+)?(bố trí|phân bổ|cấp|chi|giải ngân|sử dụng|đầu tư)|được\s+(bố trí|phân bổ|cấp)|dành cho|bố trí cho|chi cho)`)
+	// the plan's field as a whole, right after "cho" ("cho công tác bảo
+	// đảm an toàn thông tin", "cho ứng dụng CNTT và chuyển đổi số"), not
+	// one system or task of it ("cho hệ thống một cửa điện tử")
+	reOverallPurpose = regexp.MustCompile(`(?i)\bcho\s+((công tác|lĩnh vực|hoạt động|việc|các nhiệm vụ)\s+)?((bảo đảm|đảm bảo|phát triển|triển khai|thực hiện|đẩy mạnh)\s+)?(ứng dụng\s+(cntt|công nghệ thông tin)|chuyển đổi số|chính quyền (điện tử|số)|chính phủ (điện tử|số)|an toàn,? an ninh mạng|an toàn thông tin|an ninh mạng|cntt\b|công nghệ thông tin)`)
+)
+
+// spentOverall reports a statement of what was spent or allocated on the
+// plan's field as a whole in a year or period ("Kinh phí đã bố trí cho
+// công tác bảo đảm an toàn thông tin năm 2021 là ...", "Năm 2022 đã bố
+// trí ... cho ứng dụng công nghệ thông tin"): a total, not an item. label
+// is the clause before the amount, after the rest of its sentence.
+func spentOverall(label, after string) bool {
+	if !reSpent.MatchString(label) {
+		return false
+	}
+	if !reOverallPurpose.MatchString(label) && !reOverallPurpose.MatchString(strings.TrimSpace(after)) {
+		return false
+	}
+	y, p := yearsOf(label)
+	if y == nil && p == nil {
+		y, p = yearsOf(after)
+	}
+	return y != nil || p != nil
+}
+
+// clauseAfter is the rest of the sentence after an amount (to ".", ";"
+// or the line end), at most 200 bytes.
+func clauseAfter(text string, end int) string {
+	rest := text[end:min(len(text), end+200)]
+	if k := strings.IndexAny(rest, ".;\n"); k >= 0 {
+		rest = rest[:k]
+	}
+	return strings.ToValidUTF8(rest, "")
 }
 
 var reMoneyLabel = regexp.MustCompile(`(?i)(kinh phí|vốn|ngân sách|đầu tư|chi phí|tổng mức|dự toán|đã cấp|bố trí|phân bổ|giải ngân)`)
