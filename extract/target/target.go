@@ -614,12 +614,16 @@ func statedYear(text string, ss, ie int, f figure, skip []corpus.Span) int {
 }
 
 // leadInYear is the year of a lead-in line above a list of items ("Đến
-// năm 2030:", "b) Định hướng đến năm 2030"), 0 when the items have none:
-// it looks back over the sibling items to the first line ending in ":" or
-// the first heading.
+// năm 2030:", "b) Định hướng đến năm 2030", "III. MỤC TIÊU ĐẾN NĂM
+// 2025"), 0 when the items have none: it looks back over the sibling
+// items to the first line ending in ":" or the first heading. A numbered
+// line that is itself an item (it ends a sentence or clause, or holds a
+// percentage: "1. Tỷ lệ ...: đến năm 2023 đạt 50%, đến năm 2025 đạt
+// 80%.") is a sibling, not a heading: its years govern only its own
+// figures.
 func leadInYear(text string, ss int) int {
 	end := ss
-	for n := 0; n < 15 && end > 0; n++ {
+	for n := 0; n < 40 && end > 0; n++ {
 		b := lineBegin(text, end-1)
 		line := strings.TrimSpace(text[b:end])
 		end = b
@@ -627,6 +631,9 @@ func leadInYear(text string, ss int) int {
 			continue
 		}
 		heading := headLetter.MatchString(line) || headArabic.MatchString(line) || headRoman.MatchString(line)
+		if heading && !strings.HasSuffix(line, ":") && siblingItem(line) {
+			continue
+		}
 		if strings.HasSuffix(line, ":") || heading {
 			for _, m := range yearStated.FindAllStringSubmatch(dateYear.ReplaceAllString(line, ""), -1) {
 				if y, _ := strconv.Atoi(m[1]); y != 0 {
@@ -637,6 +644,14 @@ func leadInYear(text string, ss int) int {
 		}
 	}
 	return 0
+}
+
+// siblingItem reports a numbered line that is an item of a list rather
+// than a heading over it: it ends like a sentence or clause, or holds a
+// percentage.
+func siblingItem(line string) bool {
+	return strings.HasSuffix(line, ".") || strings.HasSuffix(line, ";") || strings.HasSuffix(line, ",") ||
+		strings.Contains(line, "%")
 }
 
 // trimQuote trims the item to its words (no bullets or trailing

@@ -1,0 +1,32 @@
+package target
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestGeneralForms covers phrasings of the genre that the first five
+// sample plans did not show: each case is a general form, written for
+// the test.
+func TestGeneralForms(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want []string
+	}{
+		{"a numbered item's own years do not govern its siblings",
+			"III. MỤC TIÊU ĐẾN NĂM 2030\n\n1. Tỷ lệ hộ gia đình có cáp quang: đến năm 2027 đạt 70%, đến năm 2030 đạt 90%.\n\n2. 100% trường học kết nối Internet băng rộng.\n\n3. 60% hồ sơ công việc tại cấp xã được xử lý trên môi trường mạng.",
+			[]string{"target = 70 % y=2027", "target = 90 % y=2030", "target = 100 % y=2030", "target = 60 % y=2030 scope=cấp xã"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var got []string
+			for _, tg := range run(t, tc.text, p2025) {
+				got = append(got, render(tg))
+			}
+			if strings.Join(got, "\n") != strings.Join(tc.want, "\n") {
+				t.Errorf("Extract(%q)\n got: %q\nwant: %q", tc.text, got, tc.want)
+			}
+		})
+	}
+}
