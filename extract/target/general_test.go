@@ -17,6 +17,12 @@ func TestGeneralForms(t *testing.T) {
 		{"a numbered item's own years do not govern its siblings",
 			"III. MỤC TIÊU ĐẾN NĂM 2030\n\n1. Tỷ lệ hộ gia đình có cáp quang: đến năm 2027 đạt 70%, đến năm 2030 đạt 90%.\n\n2. 100% trường học kết nối Internet băng rộng.\n\n3. 60% hồ sơ công việc tại cấp xã được xử lý trên môi trường mạng.",
 			[]string{"target = 70 % y=2027", "target = 90 % y=2030", "target = 100 % y=2030", "target = 60 % y=2030 scope=cấp xã"}},
+		{"về việc as a preposition is not a title",
+			plan + "- Tỷ lệ doanh nghiệp hài lòng về việc cung cấp dịch vụ công trực tuyến đạt trên 90%.",
+			[]string{"target > 90 % y=2025"}},
+		{"về việc after a document's designation opens its title",
+			review + "- Triển khai Quyết định ngày 15 tháng 3 năm 2021 của UBND tỉnh về việc kết nối 100% xã vào mạng chuyên dùng.",
+			nil},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

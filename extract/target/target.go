@@ -157,11 +157,14 @@ func Extract(doc *corpus.Document, x *corpus.Extraction) {
 func round2(f float64) float64 { return float64(int(f*100+0.5)) / 100 }
 
 // skipSpans are the spans no figure may come from: citations (their
-// numbers and dates) and recovered tables.
+// numbers and dates, and every mention's issuer and subject, where the
+// titles of cited documents hold figures that are not the plan's) and
+// recovered tables.
 func skipSpans(doc *corpus.Document, x *corpus.Extraction) []corpus.Span {
 	var sp []corpus.Span
 	for _, c := range x.Citations {
 		sp = append(sp, c.Span)
+		sp = append(sp, c.Mentions...) // issuer and subject: the titles of cited documents
 	}
 	for _, t := range doc.Tables {
 		sp = append(sp, t.Span)
@@ -341,6 +344,8 @@ func wordIndex(s, w string) int {
 var symbolRe = regexp.MustCompile(`\d+/(?:\d{4}/)?[A-ZĐ][A-ZĐa-z&-]*`)
 
 var (
+	docDate = regexp.MustCompile(`(?i)ngày\s+\d{1,2}(?:/\d{1,2}/|\s+tháng\s+)`)
+	docType = regexp.MustCompile(`(?i)(?:quyết\s+định|kế\s+hoạch|công\s+văn|nghị\s+quyết|nghị\s+định|thông\s+tư|chỉ\s+thị|tờ\s+trình|thông\s+báo|hướng\s+dẫn|báo\s+cáo|văn\s+bản|chương\s+trình|đề\s+án)`)
 	veViec  = regexp.MustCompile(`(?i)về\s+việc`)
 	keHoach = regexp.MustCompile(`(?i)kế\s+hoạch`)
 )
@@ -356,8 +361,19 @@ func inTitle(text string, is, at int) bool {
 		between := clause[end:]
 		return !strings.ContainsAny(between, ",;:()") && len(strings.Fields(between)) <= maxWords
 	}
-	for _, re := range []*regexp.Regexp{symbolRe, veViec} {
-		if ms := re.FindAllStringIndex(clause, -1); len(ms) > 0 && near(ms[len(ms)-1][1], 12) {
+	if ms := symbolRe.FindAllStringIndex(clause, -1); len(ms) > 0 && near(ms[len(ms)-1][1], 12) {
+		return true
+	}
+	// "về việc" opens a title only after a document's designation: its
+	// type, symbol or date ("Quyết định ... ngày 03/12/2021 về việc ...");
+	// elsewhere it is an ordinary preposition ("hài lòng về việc giải
+	// quyết thủ tục hành chính đạt trên 95%").
+	if ms := veViec.FindAllStringIndex(clause, -1); len(ms) > 0 && near(ms[len(ms)-1][1], 12) {
+		before := clause[:ms[len(ms)-1][0]]
+		if len(before) > 200 {
+			before = before[len(before)-200:]
+		}
+		if symbolRe.MatchString(before) || docDate.MatchString(before) || docType.MatchString(before) {
 			return true
 		}
 	}
