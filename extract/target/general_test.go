@@ -23,6 +23,9 @@ func TestGeneralForms(t *testing.T) {
 		{"về việc after a document's designation opens its title",
 			review + "- Triển khai Quyết định ngày 15 tháng 3 năm 2021 của UBND tỉnh về việc kết nối 100% xã vào mạng chuyên dùng.",
 			nil},
+		{"a review figure keeps the earlier year its sentence states",
+			"I. KẾT QUẢ THỰC HIỆN NĂM 2024\n\n- Chỉ số chuyển đổi số (DTI) năm 2023 của tỉnh xếp thứ 20/63 tỉnh, thành phố; năm 2024 đạt 45% hồ sơ trực tuyến.",
+			[]string{"achieved = 20/63 tỉnh, thành phố y=2023 rank", "achieved = 45 % y=2024"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

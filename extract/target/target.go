@@ -99,10 +99,14 @@ func Extract(doc *corpus.Document, x *corpus.Extraction) {
 
 		switch t.Kind {
 		case kindAchieved:
+			// the review's year (its heading's, else the year before the
+			// plan), unless the sentence states an earlier one for the
+			// figure: "Chỉ số DTI năm 2020 xếp thứ 12/63" in a review of 2021
 			y := statusYear
 			if s := kinds[i]; s != nil && s.year != 0 {
 				y = s.year
-			} else if sy := statedYear(text, ss, ie, f, skip); sy != 0 && (y == 0 || sy <= y) {
+			}
+			if sy := statedYear(text, ss, ie, f, skip); sy != 0 && (y == 0 || sy <= y) {
 				y = sy
 			}
 			if y != 0 {
