@@ -398,9 +398,9 @@ func (d *reader) readBody(b []byte) error {
 				}
 			case "tbl":
 				if curCell == nil && len(tables) > 0 {
-					d.out = append(d.out, "")
+					d.out = append(d.out, tableMark)
 					d.out = append(d.out, tableBlocks(rows)...)
-					d.out = append(d.out, "")
+					d.out = append(d.out, tableMark)
 					tables = tables[:len(tables)-1]
 					rows = nil
 				}
@@ -521,34 +521,50 @@ func tableBlocks(rows [][]cell) []string {
 	return out
 }
 
-// text joins the blocks: paragraphs separated by an empty line, table
-// rows by a line break, footnotes at the end.
+// tableMark stands in the blocks where a table begins or ends.
+const tableMark = "\x00table"
+
+// text joins the blocks. A document that separates its paragraphs with
+// empty paragraphs (a quarter or more of them are empty: a typed or
+// imported text, one line per paragraph) keeps that layout: lines joined
+// by a line break, an empty paragraph an empty line. Otherwise every
+// paragraph is separated by an empty line. Table rows go one per line;
+// footnotes come at the end.
 func (d *reader) text() string {
-	var b strings.Builder
-	prevRow := false
+	empty, full := 0, 0
 	for _, s := range d.out {
-		row := strings.HasPrefix(s, "|")
-		if b.Len() > 0 {
-			if row && prevRow {
-				b.WriteByte('\n')
-			} else if s != "" || !prevRow {
-				b.WriteString("\n\n")
-			}
+		switch s {
+		case tableMark:
+		case "":
+			empty++
+		default:
+			full++
 		}
-		if s == "" {
-			prevRow = false
+	}
+	lineMode := empty*3 >= full && full > 0
+	var b strings.Builder
+	prevRow, blank := false, false
+	for _, s := range d.out {
+		if s == "" || s == tableMark {
+			blank = true
 			continue
 		}
+		row := strings.HasPrefix(s, "|")
+		if b.Len() > 0 {
+			switch {
+			case row && prevRow && !blank:
+				b.WriteByte('\n')
+			case blank || row != prevRow || !lineMode:
+				b.WriteString("\n\n")
+			default:
+				b.WriteByte('\n')
+			}
+		}
 		b.WriteString(s)
-		prevRow = row
+		prevRow, blank = row, false
 	}
 	for i, id := range d.noteSeq {
 		fmt.Fprintf(&b, "\n\n%s %s", superscript(i+1), d.notes[id])
 	}
-	s := strings.TrimLeft(b.String(), "\n")
-	// Collapse runs of empty paragraphs.
-	for strings.Contains(s, "\n\n\n") {
-		s = strings.ReplaceAll(s, "\n\n\n", "\n\n")
-	}
-	return strings.TrimSpace(s) + "\n"
+	return strings.TrimSpace(b.String()) + "\n"
 }

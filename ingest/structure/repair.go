@@ -481,11 +481,13 @@ func pageJoinable(prev string, lines []string, j int) bool {
 	if utf8.RuneCountInString(a) < 60 || strings.HasPrefix(a, "|") {
 		return false
 	}
-	nb := 0
+	nb, end := 0, ""
 	for k := j; k < len(lines) && !isBlank(lines[k]); k++ {
 		nb += utf8.RuneCountInString(lines[k])
+		end = lines[k]
 	}
-	return nb >= 40
+	// A short rest of a sentence still counts when it ends the sentence.
+	return nb >= 40 || strings.HasSuffix(strings.TrimRight(end, " "), ".")
 }
 
 func lastWord(s string) string {
