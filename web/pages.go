@@ -13,6 +13,7 @@ import (
 
 	"kehoach/corpus"
 	"kehoach/corpus/province"
+	"kehoach/extract/citation"
 )
 
 // ---- search ----
@@ -458,7 +459,26 @@ type citeCount struct {
 	Key      string          `json:"key"`
 	Citation corpus.Citation `json:"citation"`
 	Plans    int             `json:"plans"`
+	National bool            `json:"national"`           // a national document (registry, law, national issuer)
+	Registry *citation.Entry `json:"registry,omitempty"` // the national document as the registry knows it
+	Issuer   string          `json:"issuer_name,omitempty"`
 	Records  []Record        `json:"records,omitempty"`
+}
+
+// describe fills what the citation registry knows about the document.
+func (cc *citeCount) describe() {
+	cc.National = citation.National(cc.Citation)
+	if es := citation.Lookup(cc.Key); len(es) > 0 {
+		e := es[0]
+		// Two documents may share a symbol: take the one of the cited date.
+		for _, x := range es {
+			if x.Date != "" && x.Date == cc.Citation.Date {
+				e = x
+			}
+		}
+		cc.Registry = &e
+		cc.Issuer = citation.IssuerName(e.Issuer)
+	}
 }
 
 func (s *Server) provinceData(code string) (*provinceView, bool, error) {
@@ -648,6 +668,9 @@ func (s *Server) citationsData(key string) ([]citeCount, error) {
 		}
 		cc.Records = append(cc.Records, rec)
 	}
+	for i := range out {
+		out[i].describe()
+	}
 	sort.SliceStable(out, func(i, j int) bool {
 		if out[i].Plans != out[j].Plans {
 			return out[i].Plans > out[j].Plans
@@ -660,11 +683,27 @@ func (s *Server) citationsData(key string) ([]citeCount, error) {
 	return out, nil
 }
 
+// citationsView is the citations page: national documents first, the
+// local ones on request.
+type citationsView struct {
+	All   bool
+	Cites []citeCount
+	Local int // local documents not shown
+}
+
 func (s *Server) citationsPage(w http.ResponseWriter, r *http.Request) {
-	v, err := s.citationsData("")
+	all, err := s.citationsData("")
 	if err != nil {
 		s.fail(w, r, err)
 		return
+	}
+	v := &citationsView{All: r.URL.Query().Get("all") == "1"}
+	for _, c := range all {
+		if v.All || c.National {
+			v.Cites = append(v.Cites, c)
+		} else {
+			v.Local++
+		}
 	}
 	p := s.newPage(r, "citations")
 	p.Data = v
