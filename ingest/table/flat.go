@@ -664,9 +664,13 @@ func scoreConfig(hb []block, top int, pos, spans []int, p colProfile) float64 {
 			score += 0.001 * float64(ti) // on a tie, money parents sit to the right
 			years := 0
 			sum := 0.0
+			pk := headerKind(hb[ti].text)
 			for k := 0; k < spans[pi]; k++ {
 				st := hb[sub].text
 				v := 0.5 * numericish(p, col)
+				if sk := headerKind(st); pk != hkOther && sk != hkOther && sk != pk {
+					v -= 1 // "Đầu tư" under "Thời gian", "Bắt đầu" under "Kinh phí"
+				}
 				if reSubWord.MatchString(st) {
 					v += 0.5
 				} else if reGroupWord.MatchString(st) {
@@ -692,6 +696,9 @@ func scoreConfig(hb []block, top int, pos, spans []int, p colProfile) float64 {
 		if ti > 0 {
 			score += nameFits(hb[ti].text, p, col)
 		}
+		if reSubOnly.MatchString(hb[ti].text) {
+			score -= 0.5 // "Tổng số", "Sự nghiệp", "Bắt đầu" stand under a parent cell
+		}
 		col++
 	}
 	return score
@@ -701,6 +708,36 @@ var (
 	reTextColName  = regexp.MustCompile(`(?i)(ghi chú|nội dung|^tên|đơn vị (chủ trì|thực hiện|phối hợp)|chủ trì|phối hợp|cơ quan|mục tiêu|sản phẩm|hình thức)`)
 	reMoneyColName = regexp.MustCompile(`(?i)^(tổng số|tổng cộng|cộng|kinh phí|thành tiền|số tiền|dự toán|tổng mức|tổng kinh phí|sự nghiệp|đầu tư|vốn)`)
 )
+
+// reSubOnly matches header cells that only ever stand under a spanning
+// parent cell ("Kinh phí" over "Tổng số / Sự nghiệp / Đầu tư", "Thời
+// gian" over "Bắt đầu / Kết thúc").
+var reSubOnly = regexp.MustCompile(`(?i)^(tổng số|tổng cộng|tổng|cộng|trong đó|sự nghiệp|chi thường xuyên|đầu tư|đầu tư phát triển|vốn đầu tư|vốn sự nghiệp|nstw|nsđp|ns\s*tw|ns\s*đp|ngân sách (trung ương|địa phương|tỉnh|huyện|xã)|bắt đầu|kết thúc|khởi công|hoàn thành|từ năm|đến năm)$`)
+
+type hkind int
+
+const (
+	hkOther hkind = iota
+	hkMoney
+	hkTime
+)
+
+var (
+	reHeadMoney = regexp.MustCompile(`(?i)(kinh phí|vốn|nguồn|ngân sách|tổng số|tổng cộng|sự nghiệp|đầu tư|dự toán|tổng mức|nhu cầu|chi phí|thành tiền|nstw|nsđp)`)
+	reHeadTime  = regexp.MustCompile(`(?i)(thời gian|tiến độ|bắt đầu|kết thúc|khởi công|hoàn thành|từ năm|đến năm)`)
+)
+
+// headerKind says whether a header cell speaks of money or of time.
+func headerKind(s string) hkind {
+	m, t := reHeadMoney.MatchString(s), reHeadTime.MatchString(s)
+	switch {
+	case m && !t:
+		return hkMoney
+	case t && !m:
+		return hkTime
+	}
+	return hkOther
+}
 
 // nameFits scores a header cell against the data of the column it would
 // name: a text column's name ("Ghi chú", "Đơn vị chủ trì") over figures,
