@@ -78,3 +78,47 @@ func (c *resultCache) len() int {
 	defer c.mu.Unlock()
 	return c.ll.Len()
 }
+
+// lru is a small bounded map, most recently used kept.
+type lru[T any] struct {
+	mu      sync.Mutex
+	max     int
+	ll      *list.List
+	entries map[string]*list.Element
+}
+
+type lruEntry[T any] struct {
+	key string
+	val T
+}
+
+func newLRU[T any](max int) *lru[T] {
+	return &lru[T]{max: max, ll: list.New(), entries: map[string]*list.Element{}}
+}
+
+func (c *lru[T]) get(key string) (T, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if el, ok := c.entries[key]; ok {
+		c.ll.MoveToFront(el)
+		return el.Value.(*lruEntry[T]).val, true
+	}
+	var zero T
+	return zero, false
+}
+
+func (c *lru[T]) put(key string, val T) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if el, ok := c.entries[key]; ok {
+		el.Value.(*lruEntry[T]).val = val
+		c.ll.MoveToFront(el)
+		return
+	}
+	c.entries[key] = c.ll.PushFront(&lruEntry[T]{key: key, val: val})
+	for c.ll.Len() > c.max {
+		old := c.ll.Back()
+		c.ll.Remove(old)
+		delete(c.entries, old.Value.(*lruEntry[T]).key)
+	}
+}

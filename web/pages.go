@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"html/template"
 	"io/fs"
 	"net/http"
 	"net/url"
@@ -366,14 +367,14 @@ func (s *Server) documentsPage(w http.ResponseWriter, r *http.Request) {
 
 // docView is the document page's data.
 type docView struct {
-	D     *DocSummary
-	Segs  []Seg
-	Panel []panelGroup
-	X     *corpus.Extraction
-	Doc   *corpus.Document
-	Hit   bool
-	Rules []corpus.BudgetRule
-	Kinds []string
+	D       *DocSummary
+	Article template.HTML // the text with its records marked, rendered by articleTmpl
+	Panel   []panelGroup
+	X       *corpus.Extraction
+	Doc     *corpus.Document
+	Hit     bool
+	Rules   []corpus.BudgetRule
+	Kinds   []string
 }
 
 type panelGroup struct {
@@ -388,7 +389,7 @@ func (s *Server) documentData(d *DocSummary, c *catalog, hl *corpus.Span) (*docV
 	if err != nil {
 		return nil, err
 	}
-	v := &docView{D: d, X: d.extraction, Doc: doc, Rules: d.extraction.Rules, Kinds: Kinds}
+	v := &docView{D: d, X: d.extraction, Rules: d.extraction.Rules, Kinds: Kinds}
 	recs := c.filter(RecordFilter{DocID: d.ID})
 	var ms []mark
 	groups := map[string][]Record{}
@@ -403,9 +404,20 @@ func (s *Server) documentData(d *DocSummary, c *catalog, hl *corpus.Span) (*docV
 	for _, k := range Kinds {
 		v.Panel = append(v.Panel, panelGroup{Kind: k, Records: groups[k]})
 	}
-	v.Segs = segments(doc.Text, ms)
+	var b strings.Builder
+	if err := articleTmpl.Execute(&b, segments(doc.Text, ms)); err != nil {
+		return nil, err
+	}
+	// html/template escaped every run of text: the result is safe HTML.
+	v.Article = template.HTML(b.String())
 	return v, nil
 }
+
+// articleTmpl renders a document's text cut into runs: an empty anchor
+// where each record starts (the side panel links to it) and a <mark> of
+// the record's kind around each marked run.
+var articleTmpl = template.Must(template.New("article").Parse(
+	`{{range .}}{{range .Anchors}}<a class="anchor" id="{{.}}"></a>{{end}}{{if .Class}}<mark class="k-{{.Class}}">{{.Text}}</mark>{{else}}{{.Text}}{{end}}{{end}}`))
 
 func parseSpan(s string) *corpus.Span {
 	a, b, ok := strings.Cut(s, "-")
@@ -425,10 +437,20 @@ func (s *Server) documentPage(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	v, err := s.documentData(d, c, parseSpan(r.URL.Query().Get("hl")))
-	if err != nil {
-		s.fail(w, r, err)
-		return
+	hl := parseSpan(r.URL.Query().Get("hl"))
+	// The rendered text of recent documents is kept: it depends only on
+	// the store's state, the document and the marked hit.
+	key := c.key + "/" + d.ID + "/" + r.URL.Query().Get("hl")
+	v, ok := s.docs.get(key)
+	if !ok {
+		var err error
+		if v, err = s.documentData(d, c, hl); err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		if hl == nil {
+			s.docs.put(key, v)
+		}
 	}
 	p := s.newPage(r, "document")
 	p.Title = firstNonEmpty(d.Doc.Number, d.Doc.Title, d.Source)

@@ -71,6 +71,7 @@ type Server struct {
 	h       http.Handler
 	ingestM sync.Mutex
 	cache   *resultCache
+	docs    *lru[*docView]
 	ind     map[string]Indicator
 }
 
@@ -94,7 +95,7 @@ func New(opt Options) (*Server, error) {
 	if opt.CacheSize == 0 {
 		opt.CacheSize = 256
 	}
-	s := &Server{opt: opt, cat: catalogCache{st: opt.Store}, mux: http.NewServeMux(), cache: newResultCache(opt.CacheSize)}
+	s := &Server{opt: opt, cat: catalogCache{st: opt.Store}, mux: http.NewServeMux(), cache: newResultCache(opt.CacheSize), docs: newLRU[*docView](32)}
 	if opt.Indicators == nil {
 		for _, in := range indicator.All() {
 			opt.Indicators = append(opt.Indicators, Indicator{ID: in.ID, VI: in.NameVI, EN: in.NameEN})
