@@ -21,9 +21,9 @@ package pdf
 import (
 	"bytes"
 	"context"
-	"encoding/xml"
 	"errors"
 	"fmt"
+	"html"
 	"io"
 	"os"
 	"os/exec"
@@ -457,35 +457,26 @@ func popplerPages(raw []byte, opt Options) ([]string, error) {
 	return LayoutPages(bytes.NewReader(out))
 }
 
-// The XHTML that pdftotext -bbox-layout writes.
+// The XHTML that pdftotext -bbox-layout writes: pages of flows of blocks
+// of lines of words, each with its box.
 type (
-	bboxDoc struct {
-		Pages []bboxPage `xml:"body>doc>page"`
-	}
-	bboxPage struct {
-		Flows []struct {
-			Blocks []bboxBlock `xml:"block"`
-		} `xml:"flow"`
-	}
 	bboxBlock struct {
 		Box
-		Lines []bboxLine `xml:"line"`
+		Lines []bboxLine
 	}
 	bboxLine struct {
 		Box
-		Words []struct {
-			Box
-			Text string `xml:",chardata"`
-		} `xml:"word"`
+		Words []bboxWord
+	}
+	bboxWord struct {
+		Box
+		Text string
 	}
 )
 
 // Box is a rectangle in PDF points, y growing downwards.
 type Box struct {
-	XMin float64 `xml:"xMin,attr"`
-	YMin float64 `xml:"yMin,attr"`
-	XMax float64 `xml:"xMax,attr"`
-	YMax float64 `xml:"yMax,attr"`
+	XMin, YMin, XMax, YMax float64
 }
 
 // Block is a paragraph of a page: its box and its lines of text.
@@ -495,26 +486,85 @@ type Block struct {
 }
 
 // LayoutPages reads pdftotext -bbox-layout output and returns the text of
-// each page.
+// each page. The format is fixed and flat, so it is scanned by hand
+// (encoding/xml is ten times slower on it).
 func LayoutPages(r io.Reader) ([]string, error) {
-	dec := xml.NewDecoder(r)
-	dec.Strict = false
-	dec.Entity = xml.HTMLEntity
-	var d bboxDoc
-	if err := dec.Decode(&d); err != nil {
-		return nil, fmt.Errorf("pdf: reading pdftotext layout: %w", err)
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return nil, err
 	}
-	var pages []string
-	for _, p := range d.Pages {
-		var blocks []Block
-		for _, f := range p.Flows {
-			for _, b := range f.Blocks {
-				blocks = append(blocks, blockText(b))
+	s := string(data)
+	if !strings.Contains(s, "<doc") {
+		return nil, errors.New("pdf: reading pdftotext layout: no <doc> element")
+	}
+	var (
+		pages  []string
+		blocks []Block
+		cur    *bboxBlock
+		inPage bool
+	)
+	for i := 0; i < len(s); {
+		j := strings.IndexByte(s[i:], '<')
+		if j < 0 {
+			break
+		}
+		i += j
+		k := strings.IndexByte(s[i:], '>')
+		if k < 0 {
+			break
+		}
+		tag := s[i : i+k+1]
+		i += k + 1
+		switch {
+		case strings.HasPrefix(tag, "<page"):
+			inPage, blocks, cur = true, nil, nil
+		case tag == "</page>":
+			if inPage {
+				pages = append(pages, PageText(blocks))
+			}
+			inPage, blocks, cur = false, nil, nil
+		case strings.HasPrefix(tag, "<block"):
+			cur = &bboxBlock{Box: boxOf(tag)}
+		case tag == "</block>":
+			if cur != nil && inPage {
+				blocks = append(blocks, blockText(*cur))
+			}
+			cur = nil
+		case strings.HasPrefix(tag, "<line"):
+			if cur != nil {
+				cur.Lines = append(cur.Lines, bboxLine{Box: boxOf(tag)})
+			}
+		case strings.HasPrefix(tag, "<word"):
+			end := strings.Index(s[i:], "</word>")
+			if end < 0 {
+				end = len(s) - i
+			}
+			w := bboxWord{Box: boxOf(tag), Text: html.UnescapeString(s[i : i+end])}
+			i += end
+			if cur != nil && len(cur.Lines) > 0 {
+				l := &cur.Lines[len(cur.Lines)-1]
+				l.Words = append(l.Words, w)
 			}
 		}
-		pages = append(pages, PageText(blocks))
 	}
 	return pages, nil
+}
+
+// boxOf reads the xMin, yMin, xMax and yMax attributes of a tag.
+func boxOf(tag string) Box {
+	get := func(name string) float64 {
+		i := strings.Index(tag, name+`="`)
+		if i < 0 {
+			return 0
+		}
+		v := tag[i+len(name)+2:]
+		if j := strings.IndexByte(v, '"'); j >= 0 {
+			v = v[:j]
+		}
+		f, _ := strconv.ParseFloat(v, 64)
+		return f
+	}
+	return Box{XMin: get("xMin"), YMin: get("yMin"), XMax: get("xMax"), YMax: get("yMax")}
 }
 
 // blockText writes the lines of a block. Words whose boxes overlap are
