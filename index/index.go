@@ -248,21 +248,27 @@ func (ix *Index) Put(doc *corpus.Document, rec *corpus.Extraction, stamp string)
 		}
 	}
 	if ix.store != nil {
-		live := map[string]bool{}
-		for _, e := range ix.store.Entries() {
-			if e.Status == corpus.StatusOK {
-				live[e.ID] = true
-			}
-		}
 		sq := bleve.NewTermQuery(doc.Source)
 		sq.SetField(fSource)
 		others, err := ix.entryIDs(sq, "")
 		if err != nil {
 			return err
 		}
+		var live map[string]bool // built only when the source had other bytes
 		for _, id := range others {
 			d := docOf(id)
-			if d != doc.ID && !live[d] {
+			if d == doc.ID {
+				continue
+			}
+			if live == nil {
+				live = map[string]bool{}
+				for _, e := range ix.store.Entries() {
+					if e.Status == corpus.StatusOK {
+						live[e.ID] = true
+					}
+				}
+			}
+			if !live[d] {
 				if err := ix.deleteDocInBatch(b, d); err != nil {
 					return err
 				}
