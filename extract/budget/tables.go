@@ -45,7 +45,7 @@ var (
 	ReColName    = regexp.MustCompile(`(?i)(tên|nội dung|nhiệm vụ|dự án|hạng mục|danh mục)`)
 	reColLead    = regexp.MustCompile(`(?i)(chủ trì|đơn vị thực hiện|cơ quan thực hiện|chủ đầu tư|đơn vị triển khai)`)
 	reColPartner = regexp.MustCompile(`(?i)phối hợp`)
-	reColPeriod  = regexp.MustCompile(`(?i)(thời gian|năm thực hiện|tiến độ|thời điểm|giai đoạn thực hiện)`)
+	reColPeriod  = regexp.MustCompile(`(?i)(thời gian|năm thực hiện|tiến độ|thời điểm|giai đoạn thực hiện|^(năm\s+)?(bắt đầu|kết thúc|khởi công|hoàn thành)$)`)
 	reColTotal1  = regexp.MustCompile(`(?i)^(tổng|cộng)`)
 	reColAlloc   = regexp.MustCompile(`(?i)(phân bổ|bố trí|kế hoạch vốn|giải ngân|đã thực hiện|cần thực hiện|đã cấp|lũy kế)`)
 	reColTotal2  = regexp.MustCompile(`(?i)(kinh phí|tổng mức|mức đầu tư|dự toán|nhu cầu|giá trị|thành tiền|tổng số|số tiền)`)
@@ -135,6 +135,19 @@ func Columns(t corpus.Table) []Column {
 			c.Role = RoleStatus
 		case reColNote.MatchString(leaf):
 			c.Role = RoleNote
+		}
+		if c.Role == RoleNone && !c.Money && leaf != name {
+			// a sub-column takes its role from its parent cell
+			// ("Thời gian thực hiện / Bắt đầu", "Đơn vị / Chủ trì")
+			parent := strings.TrimSpace(name[:len(name)-len(leaf)-3])
+			switch {
+			case reColLead.MatchString(parent):
+				c.Role = RoleLead
+			case reColPartner.MatchString(parent):
+				c.Role = RolePartner
+			case reColPeriod.MatchString(parent):
+				c.Role = RolePeriod
+			}
 		}
 		switch c.Role {
 		case RoleSTT, RoleName, RoleLead, RolePartner, RolePeriod, RoleSrcText, RoleStatus, RoleNote:

@@ -105,6 +105,10 @@ func FromTable(doc *corpus.Document, t corpus.Table) []corpus.Project {
 				p.Partners = cell
 			case budget.RolePeriod:
 				if pp := periodOf(cell); pp != nil {
+					// "Bắt đầu" and "Kết thúc" columns widen one period
+					if p.Period != nil {
+						pp.From, pp.To = min(pp.From, p.Period.From), max(pp.To, p.Period.To)
+					}
 					p.Period = pp
 				}
 			case budget.RoleStatus:
