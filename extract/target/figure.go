@@ -47,6 +47,85 @@ var nouns = sortedByLen([]string{
 	"website", "máy", "lượt truy cập", "lượt giao dịch",
 })
 
+// syllableAt reads one lower- or upper-case letter run at i.
+func syllableAt(text string, i int) (string, int) {
+	j := i
+	for j < len(text) {
+		r, n := utf8.DecodeRuneInString(text[j:])
+		if !unicode.IsLetter(r) {
+			break
+		}
+		j += n
+	}
+	if j == i {
+		return "", -1
+	}
+	return text[i:j], j
+}
+
+// notNouns are the words after a number that do not make it a count:
+// time and age (years, months, dates, durations without a limit), money
+// and magnitudes, levels, grades, phases, multiples, legal pinpoints and
+// function words. A number followed by any other lower-case word is a
+// count of what that word names.
+var notNouns = map[string]bool{
+	"năm": true, "tháng": true, "ngày": true, "tuần": true, "quý": true, "giờ": true, "phút": true, "giây": true,
+	"tuổi": true, "đồng": true, "triệu": true, "tỷ": true, "tỉ": true, "nghìn": true, "ngàn": true, "trăm": true,
+	"chục": true, "vạn": true, "usd": true, "vnđ": true, "đ": true, "cấp": true, "mức": true, "độ": true, "bậc": true,
+	"hạng": true, "lần": true, "lớp": true, "phần": true, "giai": true, "điều": true, "khoản": true, "điểm": false,
+	"chương": true, "mục": true, "tầng": true, "và": true, "của": true, "các": true, "những": true, "được": true,
+	"đã": true, "đang": true, "sẽ": true, "có": true, "là": true, "tại": true, "trong": true, "trên": true,
+	"dưới": true, "với": true, "cho": true, "từ": true, "đến": true, "tới": true, "theo": true, "về": true,
+	"so": true, "thì": true, "mà": true, "như": true, "hoặc": true, "hay": true, "nhưng": true, "để": true,
+	"đạt": true, "tăng": true, "giảm": true, "bằng": true, "gồm": true, "trở": true, "lên": true, "người": false,
+	"km": true, "m": true, "ha": true, "kg": true, "mb": true, "gb": true, "tb": true, "mbps": true,
+	"gbps": true, "số": true, "thứ": true, "nội": true, "này": true, "đó": true, "ra": true, "vào": true,
+	"đối": true, "bởi": true, "vì": true, "nhằm": true, "qua": true, "ngoài": true, "sau": true, "trước": true,
+	"giữa": true, "thuộc": true, "kể": true, "riêng": true, "chung": true, "cùng": true, "đều": true,
+	"kỳ": true, "khóa": false, "ký": true, "bản": true, "đợt": false, "chiều": true, "hướng": true,
+}
+
+// openNoun reads the head noun of a counted phrase at i: a lower-case
+// word of one or two syllables (Vietnamese nouns are mostly two: "cảnh
+// báo", "sự cố", "phản ánh"), the second dropped when it is a function
+// word. It returns the end offset, or -1 when the word at i is not a
+// noun that counts (see notNouns) or is capitalised (a name or title:
+// "Nghị định", "Sở").
+func openNoun(text string, i int) int {
+	w, e := syllableAt(text, i)
+	if e < 0 {
+		return -1
+	}
+	r, _ := utf8.DecodeRuneInString(w)
+	if !unicode.IsLower(r) || notNouns[w] {
+		return -1
+	}
+	one := e // a one-letter word ("ý kiến") is a noun only with a second syllable
+	if utf8.RuneCountInString(w) < 2 {
+		one = -1
+	}
+	j := skipSpace(text, e, false)
+	if j == e || j >= len(text) {
+		return one
+	}
+	w2, e2 := syllableAt(text, j)
+	if e2 < 0 {
+		return one
+	}
+	r2, _ := utf8.DecodeRuneInString(w2)
+	if !unicode.IsLower(r2) || notNouns[w2] || stopSecond[w2] {
+		return one
+	}
+	return e2
+}
+
+// stopSecond are words that end a one-syllable noun rather than continue
+// it: verbs and qualifiers that follow a count ("17 xe được cấp").
+var stopSecond = map[string]bool{
+	"trực": true, "chuyên": true, // "trực tuyến", "chuyên đề": modifiers of a one-syllable noun
+	"mới": true, "khác": true, "cần": true, "phải": true, "bị": true, "thực": true, "mỗi": true, "nữa": true,
+}
+
 // admin units may follow UBND directly: "UBND huyện, thị xã, thành phố".
 var adminNouns = sortedByLen([]string{"xã", "phường", "thị trấn", "huyện", "thị xã", "thành phố", "tỉnh", "quận"})
 
@@ -226,6 +305,64 @@ func numAt(text string, i int) (int, float64, bool) {
 	}
 	v, ok := vnnum.ParseNumber(text[i:j])
 	return j, v, ok
+}
+
+// listedAfterExcluded reports a later number of a list whose first
+// number is not a figure: "mức độ 3, 4 phổ biến", "Điều 5 và 6 của".
+func listedAfterExcluded(text string, i int) bool {
+	first := listHead(text, i)
+	if first == i {
+		return false
+	}
+	p := lastWords(text, first-60, first, 3)
+	for _, w := range excludedBefore {
+		if endsWithWord(p, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// listHead is the start of the first number of a list of bare numbers
+// ending at i ("3, 4", "5 và 6", "1, 2, 3"), or i when the number at i
+// follows none.
+func listHead(text string, i int) int {
+	head := i
+	for {
+		j := head
+		for j > 0 && (text[j-1] == ' ' || text[j-1] == '\t') {
+			j--
+		}
+		switch {
+		case j > 0 && text[j-1] == ',':
+			j--
+		case j >= len("và") && text[j-len("và"):j] == "và":
+			j -= len("và")
+		default:
+			return head
+		}
+		for j > 0 && (text[j-1] == ' ' || text[j-1] == '\t') {
+			j--
+		}
+		k := j
+		for k > 0 && isDigit(text[k-1]) {
+			k--
+		}
+		if k == j || (k > 0 && (unicode.IsLetter(prevRune(text, k)) || text[k-1] == '.' || text[k-1] == ',' || text[k-1] == '/' || text[k-1] == '-')) {
+			return head
+		}
+		head = k
+	}
+}
+
+// isNumber reports a word of digits (a folded number, grouping removed).
+func isNumber(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if !isDigit(w[i]) {
+			return false
+		}
+	}
+	return w != ""
 }
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
@@ -428,6 +565,9 @@ func digitFigure(text string, i int) (figure, int, bool) {
 	}
 	u := skipSpace(text, numEnd, true)
 	ue := unitAt(text, u)
+	if ue < 0 && u > numEnd && !listedAfterExcluded(text, i) {
+		ue = openNoun(text, u) // "hơn 2.300 cảnh báo tấn công"
+	}
 	if ue < 0 {
 		return f, numEnd, false
 	}

@@ -26,6 +26,15 @@ func TestGeneralForms(t *testing.T) {
 		{"a review figure keeps the earlier year its sentence states",
 			"I. KẾT QUẢ THỰC HIỆN NĂM 2024\n\n- Chỉ số chuyển đổi số (DTI) năm 2023 của tỉnh xếp thứ 20/63 tỉnh, thành phố; năm 2024 đạt 45% hồ sơ trực tuyến.",
 			[]string{"achieved = 20/63 tỉnh, thành phố y=2023 rank", "achieved = 45 % y=2024"}},
+		{"a count of any noun, not only listed ones",
+			review + "- Hệ thống đã tiếp nhận hơn 5.200 kiến nghị và xử lý 38 vi phạm; ghi nhận trên 12.000 ý kiến góp ý.",
+			[]string{"achieved > 5200 kiến nghị y=2020", "achieved = 38 vi phạm y=2020", "achieved > 12000 ý kiến y=2020"}},
+		{"numbers before words that do not count are not figures",
+			plan + "- Người từ 16 tuổi trở lên; bảo trì 3 năm; chia 2 giai đoạn; tăng 5 bậc; gấp 3 lần; liên thông 4 cấp; đặt tại 2 của ngõ.",
+			nil},
+		{"later numbers of an excluded list are not counts",
+			plan + "- Tích hợp dịch vụ công mức độ 3, 4 thiết yếu lên Cổng; thực hiện theo Điều 5 và 6 hướng dẫn.",
+			nil},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
