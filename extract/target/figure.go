@@ -126,6 +126,26 @@ var stopSecond = map[string]bool{
 	"mới": true, "khác": true, "cần": true, "phải": true, "bị": true, "thực": true, "mỗi": true, "nữa": true,
 }
 
+// durations are the units of a time limit ("tối đa 24 giờ", "không quá
+// 07 ngày làm việc"); they count only after a limiting comparator.
+var durations = sortedByLen([]string{"ngày làm việc", "giờ làm việc", "ngày", "giờ", "phút", "tháng", "tuần", "giây"})
+
+// limited reports a comparator word right before a figure (fillers such
+// as "là", "đạt" skipped): "tối đa", "không quá", "dưới", "ít nhất".
+func limited(prefix string) bool {
+	ws := strings.Fields(prefix)
+	for len(ws) > 0 && fillers[ws[len(ws)-1]] {
+		ws = ws[:len(ws)-1]
+	}
+	p := strings.Join(ws, " ")
+	for _, c := range comparators {
+		if endsWithWord(p, c.words) {
+			return true
+		}
+	}
+	return false
+}
+
 // admin units may follow UBND directly: "UBND huyện, thị xã, thành phố".
 var adminNouns = sortedByLen([]string{"xã", "phường", "thị trấn", "huyện", "thị xã", "thành phố", "tỉnh", "quận"})
 
@@ -565,6 +585,9 @@ func digitFigure(text string, i int) (figure, int, bool) {
 	}
 	u := skipSpace(text, numEnd, true)
 	ue := unitAt(text, u)
+	if ue < 0 && limited(lastWords(text, i-60, i, 4)) {
+		ue = matchAny(text, u, durations) // "tối đa 24 giờ"
+	}
 	if ue < 0 && u > numEnd && !listedAfterExcluded(text, i) {
 		ue = openNoun(text, u) // "hơn 2.300 cảnh báo tấn công"
 	}

@@ -35,6 +35,12 @@ func TestGeneralForms(t *testing.T) {
 		{"later numbers of an excluded list are not counts",
 			plan + "- Tích hợp dịch vụ công mức độ 3, 4 thiết yếu lên Cổng; thực hiện theo Điều 5 và 6 hướng dẫn.",
 			nil},
+		{"limits on durations",
+			plan + "- Thời gian khắc phục sự cố không quá 04 giờ; trả lời phản ánh tối đa 05 ngày làm việc; sao lưu dữ liệu ít nhất 15 phút một lần.",
+			[]string{"target <= 4 giờ y=2025", "target <= 5 ngày làm việc y=2025", "target >= 15 phút y=2025"}},
+		{"a duration without a limit is not a figure",
+			plan + "- Bảo trì hệ thống trong 6 tháng đầu năm; họp 2 ngày.",
+			nil},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

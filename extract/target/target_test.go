@@ -75,7 +75,7 @@ func TestForms(t *testing.T) {
 		{"hơn", review + "- Hơn 58% cán bộ sử dụng thư điện tử công vụ.",
 			[]string{"achieved > 58 % y=2020"}},
 		{"tối đa", plan + "- Thời gian xử lý tối đa 5 ngày; tỷ lệ hồ sơ trễ hạn không quá 2%.",
-			[]string{"target <= 2 % y=2025"}},
+			[]string{"target <= 5 ngày y=2025", "target <= 2 % y=2025"}},
 		{"dưới", plan + "- Tỷ lệ hồ sơ trễ hạn dưới 5%.",
 			[]string{"target < 5 % y=2025"}},
 		{"qualifier before its verb", plan + "- Tỷ lệ hồ sơ trực tuyến tối thiểu đạt 50%; tỷ lệ văn bản điện tử trên mức 90%; tỷ lệ ký số ≥ 95%.",
