@@ -47,6 +47,49 @@ var nouns = sortedByLen([]string{
 	"website", "máy", "lượt truy cập", "lượt giao dịch",
 })
 
+// classifiers: measure words that count occurrences or sets of the noun
+// after them. A classifier keeps that noun in the unit ("lượt cảnh
+// báo", "đợt diễn tập", "cuộc diễn tập", "lớp tập huấn", "bộ dữ liệu");
+// bare it is a unit only where nothing names what is counted ("02
+// đợt/năm"). needNoun: never a unit alone ("4 lớp" is a protection
+// model, "gấp 2 lần" a multiple).
+var classifiers = map[string]bool{ // word -> needNoun
+	"lượt": false, "đợt": false, "cuộc": false, "buổi": false, "bộ": false, "khóa": false, "khoá": false,
+	"lớp": true, "lần": true,
+}
+
+// classifierAt reads a classifier and the noun it counts at i: a known
+// counted noun, else a one- or two-syllable content word. It returns the
+// end offset, or -1 when no classifier starts at i (or one that needs a
+// noun has none). A counted noun that merely starts like a classifier
+// ("bộ phận", "cuộc họp" when listed) is left to the noun list.
+func classifierAt(text string, i int) int {
+	w, e := syllableAt(text, i)
+	if e < 0 {
+		return -1
+	}
+	needNoun, ok := classifiers[strings.ToLower(w)]
+	if !ok {
+		return -1
+	}
+	if ne := matchAny(text, i, nouns); ne > e {
+		return ne // a listed noun beginning with the classifier's syllable
+	}
+	j := skipSpace(text, e, true)
+	if j > e {
+		if ne := matchAny(text, j, nouns); ne >= 0 && classifierAt(text, j) < 0 {
+			return ne
+		}
+		if ne := openNoun(text, j); ne >= 0 {
+			return ne
+		}
+	}
+	if needNoun {
+		return -1
+	}
+	return e
+}
+
 // syllableAt reads one lower- or upper-case letter run at i.
 func syllableAt(text string, i int) (string, int) {
 	j := i
@@ -255,21 +298,13 @@ func unitAt(text string, i int) int {
 			}
 			return e
 		}
-		e := matchAny(text, i, nouns)
-		if e < 0 {
-			return -1
+		if e := classifierAt(text, i); e >= 0 {
+			return e
 		}
-		// "lớp" is not in nouns; "4 lớp" is a protection model.
-		return e
+		return matchAny(text, i, nouns)
 	}
 	end := head(i)
 	if end < 0 {
-		if e := matchWords(text, i, "lớp"); e >= 0 {
-			j := skipSpace(text, e, true)
-			if matchAny(text, j, []string{"đào tạo", "bồi dưỡng", "tập huấn", "học"}) >= 0 {
-				return e
-			}
-		}
 		return -1
 	}
 	for {

@@ -41,6 +41,12 @@ func TestGeneralForms(t *testing.T) {
 		{"a duration without a limit is not a figure",
 			plan + "- Bảo trì hệ thống trong 6 tháng đầu năm; họp 2 ngày.",
 			nil},
+		{"a classifier keeps the noun it counts",
+			review + "- Tổ chức 03 cuộc thi trực tuyến, 12 buổi hội thảo chuyên đề và 05 lớp bồi dưỡng; ghi nhận 640 lượt truy cập trái phép và 2 lần kiểm tra.",
+			[]string{"achieved = 3 cuộc thi y=2020", "achieved = 12 buổi hội thảo y=2020", "achieved = 5 lớp bồi dưỡng y=2020", "achieved = 640 lượt truy cập y=2020", "achieved = 2 lần kiểm tra y=2020"}},
+		{"a bare classifier only where nothing follows",
+			plan + "- Diễn tập ít nhất 03 đợt/năm; bảo vệ theo mô hình 4 lớp đối với hệ thống; gấp 2 lần.",
+			[]string{"target >= 3 đợt/năm y=-"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

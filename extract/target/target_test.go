@@ -121,7 +121,7 @@ func TestForms(t *testing.T) {
 		{"UBND with level", review + "- Cài đặt tại 11 cơ quan cấp tỉnh và 03 UBND cấp huyện.",
 			[]string{"achieved = 11 cơ quan y=2020 scope=cấp tỉnh", "achieved = 3 UBND cấp huyện y=2020 scope=cấp huyện"}},
 		{"training classes count, protection layers not", review + "- Đã tổ chức 14 lớp đào tạo; triển khai mô hình 4 lớp.",
-			[]string{"achieved = 14 lớp y=2020"}},
+			[]string{"achieved = 14 lớp đào tạo y=2020"}},
 		{"not targets: levels, versions, networks, articles, dates, money", plan +
 			"- Dịch vụ công trực tuyến mức độ 3, 4; Kiến trúc phiên bản 2.0; phổ cập 4G/5G, IPv6; cấp độ 3; theo Điều 9 Nghị định số 47/2020/NĐ-CP ngày 09/4/2020; kinh phí 16.368,6 triệu đồng; giai đoạn 2 của dự án; liên thông 4 cấp.",
 			nil},
