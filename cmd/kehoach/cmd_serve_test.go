@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"mime/multipart"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -109,8 +110,8 @@ func TestServe(t *testing.T) {
 	}
 }
 
-// TestServeIngest: with --allow-ingest, the web upload goes through
-// ingestRaw, the path of kehoach ingest.
+// TestServeIngest: with --allow-ingest, a web upload goes through
+// ingestRaw, the path of kehoach ingest: stored, indexed, searchable.
 func TestServeIngest(t *testing.T) {
 	st := openTestStore(t)
 	opt, closeFn, err := webOptions(st)
@@ -118,13 +119,33 @@ func TestServeIngest(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer closeFn()
-	raw := []byte("ỦY BAN NHÂN DÂN\nTỈNH CAO BẰNG\n\nSố: 12/KH-UBND\n\nKẾ HOẠCH\nỨng dụng công nghệ thông tin năm 2024\n\nĐạt 100% văn bản điện tử.\n")
-	id, err := opt.Ingest("upload/plan.txt", "txt", raw)
+	opt.AllowIngest = true
+	srv, err := web.New(opt)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if e, ok := st.Lookup("upload/plan.txt"); !ok || e.ID != id || !st.Has(id) {
+	raw := "ỦY BAN NHÂN DÂN\nTỈNH CAO BẰNG\n\nSố: 12/KH-UBND\n\nKẾ HOẠCH\nỨng dụng công nghệ thông tin năm 2024\n\nTriển khai nền tảng Zalgoria cho 100% xã.\n"
+	var body bytes.Buffer
+	mw := multipart.NewWriter(&body)
+	fw, _ := mw.CreateFormFile("file", "ke-hoach-12.txt")
+	io.WriteString(fw, raw)
+	mw.Close()
+	req := httptest.NewRequest("POST", "/api/ingest", &body)
+	req.Header.Set("Content-Type", mw.FormDataContentType())
+	w := httptest.NewRecorder()
+	srv.ServeHTTP(w, req)
+	if w.Code != http.StatusCreated {
+		t.Fatalf("upload = %d %s", w.Code, w.Body)
+	}
+	var up struct{ ID, Source string }
+	json.Unmarshal(w.Body.Bytes(), &up)
+	if e, ok := st.Lookup("upload/ke-hoach-12.txt"); !ok || e.ID != up.ID || !st.Has(up.ID) {
 		t.Errorf("upload not stored: %+v %v", e, ok)
+	}
+	w = httptest.NewRecorder()
+	srv.ServeHTTP(w, httptest.NewRequest("GET", "/api/search?q=zalgoria", nil))
+	if !strings.Contains(w.Body.String(), up.ID) {
+		t.Errorf("uploaded document not found by search:\n%s", w.Body)
 	}
 }
 
