@@ -21,10 +21,12 @@ type Amount struct {
 }
 
 // Scale words, longest first so "nghìn tỷ" wins over "nghìn".
-const scaleWords = `nghìn\s+tỷ|ngàn\s+tỷ|nghìn\s+tỉ|ngàn\s+tỉ|nghìn|ngàn|triệu|tỷ|tỉ`
+// "tr" is triệu abbreviated before a currency word ("1.500 trđ", "tr.đ").
+const scaleWords = `nghìn\s+tỷ|ngàn\s+tỷ|nghìn\s+tỉ|ngàn\s+tỉ|nghìn|ngàn|triệu|tỷ|tỉ|tr\.?`
 
 var (
-	amountNum = `\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?|\d+(?:\.\d{1,2})?`
+	// "3.5 tỷ": a dot before one or two digits is a decimal point
+	amountNum = `\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+\.\d{1,2}\b|\d+(?:,\d+)?`
 	// one component: a number and an optional scale word
 	amountComp = `(?:` + amountNum + `)(?:[ \t\x{00a0}]*(?:` + scaleWords + `))?`
 	amountRe   = regexp.MustCompile(`(?i)(` + amountComp + `(?:[ \t\x{00a0}]+` + amountComp + `)*)[ \t\x{00a0}]*(đồng|vnđ|vnd|₫|đ)`)
@@ -94,7 +96,7 @@ func nextCurrency(s string, i int) (int, int) {
 		c := s[i]
 		switch {
 		case c == 0xC4 && i+1 < len(s) && (s[i+1] == 0x91 || s[i+1] == 0x90): // đ Đ
-			if i > 0 && isWordByteBefore(s, i) {
+			if i > 0 && isWordByteBefore(s, i) && !abbrevTrieu(s, i) {
 				continue
 			}
 			e := i + 2
@@ -130,6 +132,14 @@ func nextCurrency(s string, i int) (int, int) {
 		}
 	}
 	return -1, -1
+}
+
+// abbrevTrieu reports "tr" as a word right before s[i] ("1.500 trđ").
+func abbrevTrieu(s string, i int) bool {
+	if i < 2 || !strings.EqualFold(s[i-2:i], "tr") {
+		return false
+	}
+	return i == 2 || !isWordByteBefore(s, i-2)
 }
 
 // isWordByteBefore reports whether the rune before s[i] is a letter.

@@ -103,7 +103,7 @@ func grouped(s string, sep byte) bool {
 var unitScale = map[string]int64{
 	"đồng": 1, "đ": 1, "vnđ": 1, "vnd": 1, "₫": 1,
 	"nghìn": 1e3, "ngàn": 1e3,
-	"triệu": 1e6, "tr": 1e6,
+	"triệu": 1e6, "tr": 1e6, "tr.": 1e6, "trđ": 1e6, "tr.đ": 1e6, "tr.đồng": 1e6,
 	"tỷ": 1e9, "tỉ": 1e9,
 	"nghìn tỷ": 1e12, "ngàn tỷ": 1e12, "nghìn tỉ": 1e12,
 }
