@@ -24,3 +24,9 @@
 // (a hex SHA-256), never by path, and as attachments or sandboxed plain
 // text.
 package web
+
+// BUG(web): `kehoach serve` holds the data directory's search index open
+// (bleve allows one writer), so other kehoach processes that need the index
+// (ingest, search, compare, export) wait until the server stops; upload
+// through the server with --allow-ingest instead. A store changed by
+// another process is not seen until the server restarts.
