@@ -35,10 +35,13 @@ func Extract(doc *corpus.Document, x *corpus.Extraction) {
 }
 
 var (
-	reTotalLabel  = regexp.MustCompile(`(?i)(tổng kinh phí|tổng vốn|tổng mức|tổng nhu cầu|tổng cộng|tổng số|tổng chi|tổng ngân sách|^tổng\b|kinh phí thực hiện|kinh phí triển khai|dự kiến kinh phí|nhu cầu kinh phí)`)
-	reSubRow      = regexp.MustCompile(`^(\d{1,2}(\.\d{1,2})+\.?|[a-zđ][.)]?|[-+*•])$`)
-	reItemLabel   = regexp.MustCompile(`(?i)(dự án|nhiệm vụ|hạng mục|gói thầu|đề án)`)
-	reAggregate   = regexp.MustCompile(`(?i)(kế hoạch|các (dự án|nhiệm vụ|đề án)|chương trình|giai đoạn|năm\s+(19|20)\d\d|toàn tỉnh|của tỉnh|ứng dụng cntt|ứng dụng công nghệ thông tin)`)
+	reTotalLabel = regexp.MustCompile(`(?i)(tổng kinh phí|tổng vốn|tổng mức|tổng nhu cầu|tổng cộng|tổng số|tổng chi|tổng ngân sách|^tổng\b|kinh phí thực hiện|kinh phí triển khai|dự kiến kinh phí|nhu cầu kinh phí)`)
+	reSubRow     = regexp.MustCompile(`^(\d{1,2}(\.\d{1,2})+\.?|[a-zđ][.)]?|[-+*•])$`)
+	reItemLabel  = regexp.MustCompile(`(?i)(dự án|nhiệm vụ|hạng mục|gói thầu|đề án)`)
+	// a label naming all the tasks, not one: plural, a whole plan or
+	// programme, or the task noun with only years after it
+	// ("nhiệm vụ năm 2021"; "nhiệm vụ số hóa năm 2021" is one task)
+	reAggregate   = regexp.MustCompile(`(?i)(kế hoạch|các (dự án|nhiệm vụ|đề án)|chương trình|(dự án|nhiệm vụ|hạng mục|đề án)\s+(trong\s+)?(năm|giai đoạn)\s+(19|20)\d\d|toàn tỉnh|của tỉnh|ứng dụng cntt|ứng dụng công nghệ thông tin)`)
 	reAppendixNo  = regexp.MustCompile(`^([0-9]{1,2}|[IVXL]{1,5}|[A-Z])[.:]?$`)
 	reSourceAfter = regexp.MustCompile(`(?i)^\s*(?:\(|,)?\s*(?:từ|thuộc|bằng)\s+((?:nguồn\s+)?(?:vốn\s+)?(?:ngân sách[^,.;()]*|sự nghiệp|đầu tư[^,.;()]*|xã hội hóa|xã hội hoá|ODA|vốn vay[^,.;()]*))`)
 	reYearsOnly   = regexp.MustCompile(`(?i)^(năm|giai đoạn|kế hoạch năm)\s+(19|20)\d\d(\s*[-–]\s*(19|20)\d\d)?$`)
@@ -133,16 +136,23 @@ var (
 	reOverallPurpose = regexp.MustCompile(`(?i)\bcho\s+((công tác|lĩnh vực|hoạt động|việc|các nhiệm vụ)\s+)?((bảo đảm|đảm bảo|phát triển|triển khai|thực hiện|đẩy mạnh)\s+)?(ứng dụng\s+(cntt|công nghệ thông tin)|chuyển đổi số|chính quyền (điện tử|số)|chính phủ (điện tử|số)|an toàn,? an ninh mạng|an toàn thông tin|an ninh mạng|cntt\b|công nghệ thông tin)`)
 )
 
+// reFieldBudget is a label that is the money noun and the plan's field,
+// and only a year or period after it: "Kinh phí bảo đảm an toàn thông tin
+// mạng năm 2022", "Chi cho ứng dụng CNTT giai đoạn 2016-2020".
+var reFieldBudget = regexp.MustCompile(`(?i)^(tổng\s+)?(kinh phí|chi|ngân sách|vốn)\s+((dành\s+)?cho\s+)?((công tác|lĩnh vực|hoạt động)\s+)?((bảo đảm|đảm bảo|phát triển|triển khai|thực hiện|đẩy mạnh)\s+)?(ứng dụng\s+(cntt|công nghệ thông tin)|chuyển đổi số|chính quyền (điện tử|số)|chính phủ (điện tử|số)|an toàn,? an ninh mạng|an toàn thông tin( mạng)?|an ninh mạng|cntt|công nghệ thông tin)(\s+(của tỉnh|toàn tỉnh|của thành phố|và chuyển đổi số|và an toàn thông tin( mạng)?))?\s+(trong\s+)?(năm|giai đoạn)\s+(19|20)\d\d(\s*[-–]\s*(19|20)\d\d)?$`)
+
 // spentOverall reports a statement of what was spent or allocated on the
 // plan's field as a whole in a year or period ("Kinh phí đã bố trí cho
 // công tác bảo đảm an toàn thông tin năm 2021 là ...", "Năm 2022 đã bố
 // trí ... cho ứng dụng công nghệ thông tin"): a total, not an item. label
 // is the clause before the amount, after the rest of its sentence.
 func spentOverall(label, after string) bool {
-	if !reSpent.MatchString(label) {
+	switch {
+	case reFieldBudget.MatchString(label):
+		// "Kinh phí bảo đảm an toàn thông tin mạng năm 2022 là ..."
+	case !reSpent.MatchString(label):
 		return false
-	}
-	if !reOverallPurpose.MatchString(label) && !reOverallPurpose.MatchString(strings.TrimSpace(after)) {
+	case !reOverallPurpose.MatchString(label) && !reOverallPurpose.MatchString(strings.TrimSpace(after)):
 		return false
 	}
 	y, p := yearsOf(label)
