@@ -27,6 +27,6 @@ package web
 
 // BUG(web): `kehoach serve` holds the data directory's search index open
 // (bleve allows one writer), so other kehoach processes that need the index
-// (ingest, search, compare, export) wait until the server stops; upload
+// (ingest, search, compare, export) cannot open it while it runs; upload
 // through the server with --allow-ingest instead. A store changed by
 // another process is not seen until the server restarts.
