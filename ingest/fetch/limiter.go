@@ -11,6 +11,7 @@ import (
 // for one host queue up at the host's pace while other hosts proceed.
 type limiter struct {
 	interval time.Duration
+	now      func() time.Time // time.Now; tests set a fake clock
 
 	mu    sync.Mutex
 	next  map[string]time.Time
@@ -18,7 +19,7 @@ type limiter struct {
 }
 
 func newLimiter(interval time.Duration) *limiter {
-	return &limiter{interval: interval, next: map[string]time.Time{}, extra: map[string]time.Duration{}}
+	return &limiter{interval: interval, now: time.Now, next: map[string]time.Time{}, extra: map[string]time.Duration{}}
 }
 
 // setInterval raises the interval for one host (never lowers it).
@@ -30,24 +31,30 @@ func (l *limiter) setInterval(host string, d time.Duration) {
 	}
 }
 
-func (l *limiter) wait(ctx context.Context, host string) error {
+// reserve takes the host's next free slot and returns when it starts:
+// now, or one interval after the slot reserved before it.
+func (l *limiter) reserve(host string) time.Time {
 	l.mu.Lock()
+	defer l.mu.Unlock()
 	iv := l.interval
 	if d := l.extra[host]; d > iv {
 		iv = d
 	}
+	now := l.now()
 	if iv <= 0 {
-		l.mu.Unlock()
-		return ctx.Err()
+		return now
 	}
-	now := time.Now()
 	t := l.next[host]
 	if t.Before(now) {
 		t = now
 	}
 	l.next[host] = t.Add(iv)
-	l.mu.Unlock()
-	d := time.Until(t)
+	return t
+}
+
+// wait sleeps until the host's next slot (or ctx ends).
+func (l *limiter) wait(ctx context.Context, host string) error {
+	d := l.reserve(host).Sub(l.now())
 	if d <= 0 {
 		return ctx.Err()
 	}
