@@ -60,3 +60,30 @@ func TestGeneralForms(t *testing.T) {
 		})
 	}
 }
+
+// TestGeneralIndicatorMapping covers how a figure's list lends it the
+// words that name its indicator.
+func TestGeneralIndicatorMapping(t *testing.T) {
+	tests := []struct{ name, text, want string }{
+		{"lead-in before a colon, scope split after it",
+			review + "- Tỷ lệ hồ sơ công việc xử lý trên môi trường mạng: cấp tỉnh đạt 95%, cấp huyện đạt 80%, cấp xã đạt 65%.",
+			"gov.work_online_prov gov.work_online_dist gov.work_online_comm"},
+		{"predicate shared by the items before it",
+			plan + "- 100% sở, ngành và 95/95 xã, phường kết nối Mạng truyền số liệu chuyên dùng.",
+			"infra.specialised_network infra.specialised_network"},
+		{"a clause's lead does not name the next clause's figures",
+			review + "- Hệ thống giám sát an toàn thông tin đã phát hiện 420 lượt tấn công; xử lý 9 sự cố, trong đó 100% sự cố được khắc phục trong ngày.",
+			"  "},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var got []string
+			for _, tg := range run(t, tc.text, p2025) {
+				got = append(got, tg.Indicator)
+			}
+			if strings.Join(got, " ") != tc.want {
+				t.Errorf("indicators of %q = %q, want %q", tc.text, strings.Join(got, " "), tc.want)
+			}
+		})
+	}
+}

@@ -131,21 +131,20 @@ func Extract(doc *corpus.Document, x *corpus.Extraction) {
 		}
 		id, conf := indicator.Match(text[ms:ie])
 		if id == "" {
-			first := f.start
-			for j := i - 1; j >= 0 && figs[j].start >= ss; j-- {
-				first = figs[j].start
-			}
 			from := f.end
 			if f.unit != "%" {
 				from = f.unitStart
 			}
-			id, conf = indicator.Match(text[ss:first] + " " + text[is:ie])
-			if id == "" {
-				id, conf = indicator.Match(text[ss:first] + " " + text[from:ie])
+			lead, tail := shared(text, figs, i, ss, se)
+			item := text[is:ie]
+			for _, phrase := range []string{lead + " " + item, item + " " + tail, lead + " " + item + " " + tail, lead + " " + text[from:ie]} {
+				if id, conf = indicator.Match(phrase); id != "" {
+					break
+				}
 			}
 			conf *= 0.8
 		}
-		if in, ok := indicator.Get(id); ok && in.UnitFits(t.Unit, t.Rank) && (in.Change || !change(text, is, f.start)) {
+		if in, ok := indicator.Get(id); ok && fits(in, t) && (in.Change || !change(text, is, f.start)) {
 			t.Indicator, t.Confidence = id, round2(conf)
 		}
 
@@ -156,6 +155,50 @@ func Extract(doc *corpus.Document, x *corpus.Extraction) {
 	}
 	out = append(out, tableTargets(doc, reg, period, statusYear)...)
 	x.Targets = append(x.Targets, dedupe(out)...)
+}
+
+// fits reports whether a figure can be put on an indicator's scale: its
+// unit fits, or it is a fraction of a whole ("142/142 xã") on a
+// percentage indicator.
+func fits(in indicator.Indicator, t corpus.Target) bool {
+	return in.UnitFits(t.Unit, t.Rank) || (t.Of != nil && !t.Rank && in.Unit == "%" && !in.Rank)
+}
+
+// shared returns what the figure's list shares with it: the lead before
+// the list's first figure (up to its ":"), and the predicate after the
+// list's last figure ("100% cơ quan cấp tỉnh, cấp huyện và 216/216 xã đã
+// kết nối Mạng truyền số liệu chuyên dùng"). A list is the figures of
+// one clause: a ";" ends it, so the lead of a clause with figures never
+// names the topic of the next clause's figures (the sentence's opening
+// words before its first figure still lead its first clause).
+func shared(text string, figs []figure, i, ss, se int) (lead, tail string) {
+	first, last := i, i
+	for j := i - 1; j >= 0 && figs[j].start >= ss && !strings.Contains(text[figs[j].end:figs[j+1].start], ";"); j-- {
+		first = j
+	}
+	for j := i + 1; j < len(figs) && figs[j].end <= se && !strings.Contains(text[figs[j-1].end:figs[j].start], ";"); j++ {
+		last = j
+	}
+	lead = text[ss:figs[first].start]
+	if first > 0 && figs[first-1].start >= ss {
+		// a later clause: its own words before its first figure, not
+		// the lead of the sentence's first clause
+		if k := strings.LastIndexByte(lead, ';'); k >= 0 {
+			lead = lead[k+1:]
+		}
+	}
+	if k := strings.LastIndexByte(lead, ':'); k >= 0 {
+		lead = lead[:k]
+	}
+	if last > i {
+		e := figs[last].end
+		ce := se
+		if k := strings.IndexByte(text[e:se], ';'); k >= 0 {
+			ce = e + k
+		}
+		tail = text[e:ce]
+	}
+	return lead, tail
 }
 
 func round2(f float64) float64 { return float64(int(f*100+0.5)) / 100 }
