@@ -68,7 +68,9 @@ func segments(text string, marks []mark) []Seg {
 			if m.Span.Start > a {
 				break
 			}
-			if m.Span.End >= b && (best < 0 || m.Span.Len() < ms[best].Span.Len()) {
+			// A mark without a class is an anchor only (a section
+			// heading): it gives no colour.
+			if m.Class != "" && m.Span.End >= b && (best < 0 || m.Span.Len() < ms[best].Span.Len()) {
 				best = j
 			}
 		}

@@ -371,10 +371,16 @@ type docView struct {
 	Article template.HTML // the text with its records marked, rendered by articleTmpl
 	Panel   []panelGroup
 	X       *corpus.Extraction
-	Doc     *corpus.Document
 	Hit     bool
+	TOC     []tocEntry
 	Rules   []corpus.BudgetRule
 	Kinds   []string
+}
+
+// tocEntry is a section heading in the contents list.
+type tocEntry struct {
+	ID, Number, Heading string
+	Level               int
 }
 
 type panelGroup struct {
@@ -396,6 +402,16 @@ func (s *Server) documentData(d *DocSummary, c *catalog, hl *corpus.Span) (*docV
 	for _, rec := range recs {
 		groups[rec.Kind] = append(groups[rec.Kind], rec)
 		ms = append(ms, mark{Span: rec.Span(), Class: rec.Kind, ID: rec.Anchor})
+	}
+	// The outer sections (Phần, I/II, Điều; not the numbered items)
+	// make the contents list.
+	for i, sec := range doc.Sections {
+		if sec.Level > 2 || !sec.Span.Valid(doc.Text) {
+			continue
+		}
+		id := "s" + strconv.Itoa(i)
+		v.TOC = append(v.TOC, tocEntry{ID: id, Number: sec.Number, Heading: sec.Heading, Level: sec.Level})
+		ms = append(ms, mark{Span: sec.Span, ID: id})
 	}
 	if hl != nil && hl.Valid(doc.Text) {
 		ms = append(ms, mark{Span: *hl, Class: "hit", ID: "hit"})

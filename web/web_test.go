@@ -75,7 +75,7 @@ func TestPages(t *testing.T) {
 		{"/search?q=x&year=abc", 400, []string{"bad year"}, ""},
 		{"/search?q=x&kind=magic", 400, []string{"bad kind"}, ""},
 		{"/documents", 200, []string{"2893/QĐ-UBND", "5362/QĐ-UBND", "/province/04"}, ""},
-		{"/doc/" + cao, 200, []string{`<mark class="k-target">`, `<mark class="k-citation">`, `<mark class="k-budget">`, `id="t0"`, `href="#t0"`, "Cao Bằng", "/doc/" + cao + "/raw"}, ""},
+		{"/doc/" + cao, 200, []string{`<mark class="k-target">`, `<mark class="k-citation">`, `<mark class="k-budget">`, `id="t0"`, `href="#t0"`, "Cao Bằng", "/doc/" + cao + "/raw", "Mục lục", `href="#s`}, ""},
 		{"/doc/" + cao + "?hl=289-302", 200, []string{`id="hit"`, `k-hit`}, ""},
 		{"/doc/" + cao + "?hl=99999999-100000000", 200, []string{`k-target`}, ""},
 		{"/compare", 200, []string{"So sánh", `name="ikey"`, compareKey}, ""},
@@ -483,6 +483,7 @@ func TestSegments(t *testing.T) {
 		{"nested", []mark{{Span: corpus.Span{Start: 1, End: 8}, Class: "b", ID: "b0"}, {Span: corpus.Span{Start: 3, End: 5}, Class: "t", ID: "t0"}}, "a#b0[b:bc]#t0[t:de][b:fgh]ij"},
 		{"overlap", []mark{{Span: corpus.Span{Start: 0, End: 4}, Class: "a", ID: "a0"}, {Span: corpus.Span{Start: 2, End: 6}, Class: "b", ID: "b0"}}, "#a0[a:ab]#b0[a:cd][b:ef]ghij"},
 		{"bad spans dropped", []mark{{Span: corpus.Span{Start: 5, End: 50}, Class: "x"}, {Span: corpus.Span{Start: 4, End: 2}, Class: "y"}, {Span: corpus.Span{Start: 3, End: 3}, Class: "z"}}, "abcdefghij"},
+		{"anchor only", []mark{{Span: corpus.Span{Start: 1, End: 8}, Class: "b", ID: "b0"}, {Span: corpus.Span{Start: 2, End: 4}, ID: "s0"}}, "a#b0[b:b]#s0[b:cd][b:efgh]ij"},
 		{"same start", []mark{{Span: corpus.Span{Start: 0, End: 2}, Class: "a", ID: "a0"}, {Span: corpus.Span{Start: 0, End: 5}, Class: "b", ID: "b0"}}, "#a0#b0[a:ab][b:cde]fghij"},
 	} {
 		var b strings.Builder
