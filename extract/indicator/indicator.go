@@ -180,11 +180,26 @@ var abbrev = map[string]string{
 	"tmdt":   "thuong mai dien tu",
 	"dnnvv":  "doanh nghiep nho va vua",
 	"virus":  "virut",
+	"cds":    "chuyen doi so",
+	"atanm":  "an toan an ninh mang",
+	"ttdl":   "trung tam du lieu",
+	"cchc":   "cai cach hanh chinh",
+	"nsnn":   "ngan sach nha nuoc",
+	"email":  "thu dien tu",
+	"online": "truc tuyen",
+	// i/y spelling variants of the same syllable: "tỉ lệ", "chữ kí số",
+	// "qui trình", "lí do"
+	"ti":  "ty",
+	"ki":  "ky",
+	"li":  "ly",
+	"qui": "quy",
 }
 
 // Fold is the matching form of a phrase: lower case, diacritics removed
 // (đ -> d), punctuation turned into spaces (a "/" between digits, as in
-// 24/7, is kept), common abbreviations expanded, spaces collapsed.
+// 24/7, is kept), common abbreviations expanded, the i/y spelling
+// variants of a syllable ("tỉ"/"tỷ", "kí"/"ký") made one, spaces
+// collapsed.
 func Fold(s string) string {
 	s = strings.ToLower(vifold.Fold(s))
 	var b strings.Builder
@@ -276,10 +291,19 @@ func Gap(value float64, nt NationalTarget) float64 { return value - nt.Value }
 // Beside returns the national target to show beside an extracted target
 // and the gap to it (value minus national value; for a rank, positive is
 // worse). ok is false when the target has no indicator, the indicator has
-// no national target, or the units do not fit.
+// no national target, or the units do not fit (a fraction "20/32" fits a
+// percentage indicator as its share).
 func Beside(t corpus.Target) (nt NationalTarget, gap float64, ok bool) {
 	in, found := Get(t.Indicator)
-	if !found || !in.UnitFits(t.Unit, t.Rank) {
+	if !found {
+		return NationalTarget{}, 0, false
+	}
+	value := t.Value
+	switch {
+	case in.UnitFits(t.Unit, t.Rank):
+	case t.Of != nil && *t.Of > 0 && in.Unit == "%" && !t.Rank && !in.Rank:
+		value = 100 * t.Value / *t.Of // "142/142 xã" is 100% of the communes
+	default:
 		return NationalTarget{}, 0, false
 	}
 	y := 0
@@ -290,7 +314,7 @@ func Beside(t corpus.Target) (nt NationalTarget, gap float64, ok bool) {
 	if !ok {
 		return NationalTarget{}, 0, false
 	}
-	return nt, Gap(t.Value, nt), true
+	return nt, Gap(value, nt), true
 }
 
 // String renders a national target as "≥30% (2020, 17/NQ-CP)".
