@@ -11,7 +11,17 @@ import (
 // and the phrasings domain.md §4.2 lists; and what must not map.
 func TestMatchGeneral(t *testing.T) {
 	tests := []struct{ name, subject, want string }{
-		{"i/y variant", "tỉ lệ kí số", "gov.edoc_signing"},
+		{"signing: words apart", "tỷ lệ văn bản đi của các sở được ký số", "gov.edoc_signing"},
+		{"i/y variant", "tỉ lệ văn bản được kí số", "gov.edoc_signing"},
+		{"procedures at level 4", "100% thủ tục hành chính đủ điều kiện được cung cấp ở mức độ 4", "gov.dvc_l4_share"},
+		{"procedures at levels 3 and 4 are not level 4", "thủ tục hành chính mức độ 3, 4", ""},
+		{"payment accounts", "người trưởng thành có tài khoản giao dịch", "soc.epayment_account"},
+		{"level dossiers", "hệ thống thông tin có hồ sơ đề xuất cấp độ", "infosec.is_level_approved"},
+		{"infosec spending", "chi cho an toàn thông tin trên tổng chi CNTT", "infosec.budget_share"},
+		{"infection rate is not protection coverage", "tỷ lệ máy tính bị nhiễm mã độc", ""},
+		{"protection coverage", "máy trạm được cài đặt phần mềm phòng, chống mã độc", "infosec.malware_protection"},
+		{"a city operations centre is not a SOC", "Trung tâm giám sát, điều hành đô thị thông minh kết nối các huyện", ""},
+		{"a SOC by name", "Trung tâm giám sát an toàn thông tin mạng của tỉnh", "infosec.soc"},
 		{"abbreviation", "kinh phí ATANM tối thiểu", "infosec.budget_share"},
 	}
 	for _, tc := range tests {
