@@ -168,6 +168,12 @@ func flatTable(bs []block, h int) (corpus.Table, int, bool) {
 		return t, h + 1, false
 	}
 	width := learnWidth(starts, n)
+	if hw := headerWidth(hdr); hw > 0 && hw != width && !steadyWidth(starts, width) {
+		// too few rows of one length to learn the width from (a cell
+		// split over two blocks, empty cells left out): the header's
+		// leaf cells say how many columns there are
+		width = hw
+	}
 	// pass 2: cut rows
 	var rows [][]int
 	cur := []int{first}
@@ -344,6 +350,44 @@ func learnWidth(starts []int, n int) int {
 		best = n
 	}
 	return best
+}
+
+// steadyWidth reports whether at least two rows are exactly width
+// blocks long.
+func steadyWidth(starts []int, width int) bool {
+	n := 0
+	for i := 1; i < len(starts); i++ {
+		if starts[i]-starts[i-1] == width {
+			n++
+		}
+	}
+	return n >= 2
+}
+
+// headerWidth is the number of columns a two-row header implies when it
+// ends with a run of cells that only stand under a parent ("Kinh phí dự
+// kiến" ... "Tổng", "Năm 2024", "Năm 2025") and its parents can be told
+// by their words: the header cells less the parents. It is 0 when the
+// header does not say.
+func headerWidth(hb []block) int {
+	n := len(hb)
+	subs := 0
+	for k := n - 1; k > 0 && (reSubOnly.MatchString(hb[k].text) || reYear.MatchString(hb[k].text)); k-- {
+		subs++
+	}
+	if subs < 2 {
+		return 0
+	}
+	parents := 0
+	for _, b := range hb[1 : n-subs] {
+		if reGroupWord.MatchString(b.text) && !reTextColName.MatchString(b.text) && !reSubOnly.MatchString(b.text) {
+			parents++
+		}
+	}
+	if parents == 0 || 2*parents > subs {
+		return 0
+	}
+	return n - parents
 }
 
 // ---- cell types and alignment ----
@@ -662,7 +706,7 @@ func scoreConfig(hb []block, top int, pos, spans []int, p colProfile) float64 {
 				score += 1
 			}
 			score += 0.001 * float64(ti) // on a tie, money parents sit to the right
-			years := 0
+			years, totals := 0, 0
 			sum := 0.0
 			pk := headerKind(hb[ti].text)
 			for k := 0; k < spans[pi]; k++ {
@@ -678,13 +722,15 @@ func scoreConfig(hb []block, top int, pos, spans []int, p colProfile) float64 {
 				}
 				if reYear.MatchString(st) {
 					years++
+				} else if reTotalSub.MatchString(st) {
+					totals++ // a total column sits with the year columns it adds up
 				}
 				sum += v
 				col++
 				sub++
 			}
 			score += sum / float64(spans[pi])
-			if years > 0 && years < spans[pi] {
+			if years > 0 && years+totals < spans[pi] {
 				score -= 1 // years and other cells do not share a parent
 			}
 			pi++
@@ -713,6 +759,8 @@ var (
 // parent cell ("Kinh phí" over "Tổng số / Sự nghiệp / Đầu tư", "Thời
 // gian" over "Bắt đầu / Kết thúc").
 var reSubOnly = regexp.MustCompile(`(?i)^(tổng số|tổng cộng|tổng|cộng|trong đó|sự nghiệp|chi thường xuyên|đầu tư|đầu tư phát triển|vốn đầu tư|vốn sự nghiệp|nstw|nsđp|ns\s*tw|ns\s*đp|ngân sách (trung ương|địa phương|tỉnh|huyện|xã)|bắt đầu|kết thúc|khởi công|hoàn thành|từ năm|đến năm)$`)
+
+var reTotalSub = regexp.MustCompile(`(?i)^(tổng|tổng số|tổng cộng|cộng)$`)
 
 type hkind int
 
