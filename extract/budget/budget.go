@@ -63,6 +63,9 @@ func proseBudgets(doc *corpus.Document, x *corpus.Extraction) []corpus.Budget {
 			continue // "50 tỷ" without đồng is money only where the text speaks of money
 		}
 		prevEnd = a.End
+		if reOutcome.MatchString(label) && !reSpendWord.MatchString(label) {
+			continue // revenue, savings, fines, a transaction value: money the plan does not spend
+		}
 		if strings.HasPrefix(doc.Text[a.End:], "/") {
 			continue // a rate ("2 triệu đồng/người/tháng"), not an amount
 		}
@@ -171,6 +174,15 @@ func clauseAfter(text string, end int) string {
 	}
 	return strings.ToValidUTF8(rest, "")
 }
+
+var (
+	// money that is an outcome or a fact, not what the plan spends:
+	// "doanh thu ... đạt 3.500 tỷ đồng", "tiết kiệm chi phí 15 tỷ đồng",
+	// "nộp ngân sách 450 tỷ đồng", "xử phạt ... 120 triệu đồng"
+	reOutcome = regexp.MustCompile(`(?i)(doanh thu|giá trị giao dịch|giao dịch|thanh toán không dùng tiền mặt|tiết kiệm|thu nhập|xử phạt|phạt tiền|nộp ngân sách|nộp thuế|thu ngân sách|lợi nhuận|grdp|kim ngạch|giá trị sản xuất|giá trị gia tăng|vốn điều lệ|thiệt hại|chiếm đoạt|lừa đảo)`)
+	// words that make it spending after all ("kinh phí xây dựng hệ thống thu thuế")
+	reSpendWord = regexp.MustCompile(`(?i)(kinh phí|vốn đầu tư|dự toán|tổng mức đầu tư|bố trí|phân bổ|giải ngân)`)
+)
 
 var reMoneyLabel = regexp.MustCompile(`(?i)(kinh phí|vốn|ngân sách|đầu tư|chi phí|tổng mức|dự toán|đã cấp|bố trí|phân bổ|giải ngân)`)
 

@@ -74,6 +74,9 @@ func TestProse(t *testing.T) {
 		{"spending on the field without a year stays an item", "Kinh phí đã bố trí cho ứng dụng công nghệ thông tin là 900 triệu đồng.",
 			[]want{{"item", 900000000, "", "", ""}}},
 		{"an item", "Dự án nâng cấp mạng LAN với kinh phí 500 nghìn đồng.", []want{{"item", 500000, "", "", ""}}},
+		{"outcomes are not budgets", "Phấn đấu doanh thu dịch vụ viễn thông đạt 900 tỷ đồng; tiết kiệm chi phí in ấn khoảng 5 tỷ đồng mỗi năm; xử phạt vi phạm hành chính 30 triệu đồng.", nil},
+		{"a task's budget that names an outcome is still a budget", "Kinh phí xây dựng hệ thống quản lý thu ngân sách: 700 triệu đồng.",
+			[]want{{"item", 700000000, "", "", ""}}},
 		{"not money", "Đến năm 2021 đồng thời triển khai 100% đồng bộ.", nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
