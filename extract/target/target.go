@@ -198,6 +198,21 @@ func shared(text string, figs []figure, i, ss, se int) (lead, tail string) {
 		}
 		tail = text[e:ce]
 	}
+	// the words nearest the list: a lead or predicate is a phrase, not a page
+	if len(lead) > 300 {
+		k := len(lead) - 300
+		for k < len(lead) && !isRuneStart(lead[k]) {
+			k++
+		}
+		lead = lead[k:]
+	}
+	if len(tail) > 300 {
+		k := 300
+		for k > 0 && !isRuneStart(tail[k]) {
+			k--
+		}
+		tail = tail[:k]
+	}
 	return lead, tail
 }
 
