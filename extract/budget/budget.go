@@ -54,8 +54,8 @@ func proseBudgets(doc *corpus.Document, x *corpus.Extraction) []corpus.Budget {
 	var lastTotal *corpus.Budget
 	prevEnd := 0
 	for _, a := range proseAmounts(doc.Text) {
-		if inTable(doc, a.Start) {
-			continue
+		if inTable(doc, a.Start) || reUnitStatement.MatchString(doc.Text[max(0, a.QStart-40):a.QStart]) {
+			continue // "Đơn vị tính: 1.000 đồng" states a unit, not an amount
 		}
 		label := labelBefore(doc.Text, a.QStart, prevEnd)
 		if !currencyUnit(a.Unit) && !reMoneyLabel.MatchString(label) {
@@ -183,6 +183,8 @@ var (
 	// words that make it spending after all ("kinh phí xây dựng hệ thống thu thuế")
 	reSpendWord = regexp.MustCompile(`(?i)(kinh phí|vốn đầu tư|dự toán|tổng mức đầu tư|bố trí|phân bổ|giải ngân)`)
 )
+
+var reUnitStatement = regexp.MustCompile(`(?i)(đơn\s*vị\s*tính|đvt|đơn\s*vị)\s*[:：]?\s*$`)
 
 var reMoneyLabel = regexp.MustCompile(`(?i)(kinh phí|vốn|ngân sách|đầu tư|chi phí|tổng mức|dự toán|đã cấp|bố trí|phân bổ|giải ngân)`)
 

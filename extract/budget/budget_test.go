@@ -115,6 +115,8 @@ func TestTableUnit(t *testing.T) {
 		{"plain đồng is plausible", "PHỤ LỤC 1\n\nSTT\n\nNội dung\n\nKinh phí\n\n1\n\nDự án A\n\n186.192.000\n\n2\n\nDự án B\n\n125.500.000\n\n \n\nTổng cộng\n\n311.692.000\n", 311692000, false},
 		{"unit line under the previous appendix heading", "PHỤ LỤC 2\n\nDANH MỤC NĂM 2021\n\n(Đơn vị tính: Triệu đồng)\n\nPHỤ LỤC 3\n\nDANH MỤC NĂM 2022" + plTable, 8790000000, true},
 		{"no unit anywhere, implausible as đồng", "PHỤ LỤC 3" + plTable, 8790000000, true},
+		{"a unit with a multiplier", "PHỤ LỤC 1\n\nĐơn vị tính: 1.000 đồng" + plTable, 8790000, false},
+		{"a multiplier in the column name", "PHỤ LỤC 1\n\nSTT\n\nNội dung\n\nKinh phí (1.000.000 đồng)\n\n1\n\nDự án A\n\n5.866\n\n2\n\nDự án B\n\n2.924\n\n \n\nTổng cộng\n\n8.790\n", 8790000000, false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			x := run(tc.in)

@@ -238,8 +238,8 @@ type Scale struct {
 	Note     string // why, when inferred
 }
 
-var reUnitLine = regexp.MustCompile(`(?i)(?:đơn\s*vị\s*tính|đvt|đơn\s*vị)\s*[:：]\s*((?:nghìn|ngàn|triệu|tỷ|tỉ)?\s*(?:đồng|vnđ|vnd|đ))`)
-var reUnitInName = regexp.MustCompile(`(?i)\(\s*((?:nghìn|ngàn|triệu|tỷ|tỉ)?\s*(?:đồng|vnđ|đ))\s*\)`)
+var reUnitLine = regexp.MustCompile(`(?i)(?:đơn\s*vị\s*tính|đvt|đơn\s*vị)\s*[:：]\s*((?:\d{1,3}(?:\.\d{3})+\s*)?(?:nghìn|ngàn|triệu|tỷ|tỉ)?\s*(?:đồng|vnđ|vnd|đ))`)
+var reUnitInName = regexp.MustCompile(`(?i)\(\s*((?:\d{1,3}(?:\.\d{3})+\s*)?(?:nghìn|ngàn|triệu|tỷ|tỉ)?\s*(?:đồng|vnđ|đ))\s*\)`)
 
 // TableScale decides the unit of the figures in t. The table's own unit
 // line wins; then a unit in a column name ("Kinh phí (triệu đồng)").

@@ -108,12 +108,25 @@ var unitScale = map[string]int64{
 	"nghìn tỷ": 1e12, "ngàn tỷ": 1e12, "nghìn tỉ": 1e12,
 }
 
+var reUnitMultiplier = regexp.MustCompile(`^(\d{1,3}(?:\.\d{3})+|1000)\s*(\D.*)$`)
+
 // UnitScale returns the multiplier to đồng for a unit such as "triệu đồng",
 // "tỷ đồng", "đồng", "nghìn đồng", "Triệu đồng" (case-insensitive); false
 // when the unit is not money.
+//
+// A unit with a multiplier, as some tables state it ("1.000 đồng",
+// "1.000.000 đồng"), scales by the multiplier.
 func UnitScale(unit string) (int64, bool) {
 	u := strings.ToLower(strings.Join(strings.Fields(unit), " "))
 	u = strings.TrimSuffix(u, ".")
+	if m := reUnitMultiplier.FindStringSubmatch(u); m != nil {
+		v, ok := ParseNumber(m[1])
+		s, ok2 := UnitScale(m[2])
+		if !ok || !ok2 || v < 1 || v > 1e9 || v != math.Trunc(v) {
+			return 0, false
+		}
+		return int64(v) * s, true
+	}
 	if s, ok := unitScale[u]; ok {
 		return s, true
 	}

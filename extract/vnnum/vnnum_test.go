@@ -51,7 +51,7 @@ func TestUnitScale(t *testing.T) {
 	for _, tc := range []struct {
 		in   string
 		want int64
-	}{{"triệu đồng", 1e6}, {"Triệu đồng", 1e6}, {"tỷ đồng", 1e9}, {"tỉ đồng", 1e9}, {"đồng", 1}, {"nghìn đồng", 1e3}, {"nghìn tỷ đồng", 1e12}, {"Trđ", 1e6}, {"tr.đồng", 1e6}, {"Tr. đồng", 1e6}, {"người", 0}} {
+	}{{"triệu đồng", 1e6}, {"Triệu đồng", 1e6}, {"tỷ đồng", 1e9}, {"tỉ đồng", 1e9}, {"đồng", 1}, {"nghìn đồng", 1e3}, {"nghìn tỷ đồng", 1e12}, {"Trđ", 1e6}, {"tr.đồng", 1e6}, {"Tr. đồng", 1e6}, {"1.000 đồng", 1e3}, {"1.000.000 đồng", 1e6}, {"1.000 người", 0}, {"người", 0}} {
 		got, _ := UnitScale(tc.in)
 		if got != tc.want {
 			t.Errorf("UnitScale(%q) = %d, want %d", tc.in, got, tc.want)

@@ -354,7 +354,7 @@ func upperHeading(s string) bool {
 // ---- title and unit ----
 
 var (
-	reUnit       = regexp.MustCompile(`(?i)(?:đơn\s*vị\s*tính|đvt|đơn\s*vị)\s*[:：]\s*([\p{L}]+(?:\s+[\p{L}]+){0,3})`)
+	reUnit       = regexp.MustCompile(`(?i)(?:đơn\s*vị\s*tính|đvt|đơn\s*vị)\s*[:：]\s*((?:\d{1,3}(?:\.\d{3})+\s*|1000\s*)?[\p{L}]+(?:\s+[\p{L}]+){0,3})`)
 	reAppendix   = regexp.MustCompile(`(?i)^\(?\s*(phụ\s*lục|biểu|bảng)\b`)
 	reAttached   = regexp.MustCompile(`(?i)^\(?\s*(kèm theo|ban hành kèm|ngày\s|/)`)
 	reAttachedIn = regexp.MustCompile(`(?i)\(\s*(kèm theo|ban hành kèm)`)

@@ -208,6 +208,7 @@ func TestUnitOf(t *testing.T) {
 		{"(Đơn\nvị tính: Triệu đồng)", "triệu đồng", "Đơn\nvị tính: Triệu đồng"},
 		{"Đơn vị: tỷ đồng", "tỷ đồng", "Đơn vị: tỷ đồng"},
 		{"ĐVT: đồng. Ghi chú khác", "đồng", "ĐVT: đồng"},
+		{"Đơn vị tính: 1.000 đồng", "1.000 đồng", "Đơn vị tính: 1.000 đồng"},
 		{"Kinh phí thực hiện", "", ""},
 	} {
 		u, s, e, ok := UnitOf(tc.in)
