@@ -125,6 +125,10 @@ var notNouns = map[string]bool{
 	"gbps": true, "số": true, "thứ": true, "nội": true, "này": true, "đó": true, "ra": true, "vào": true,
 	"đối": true, "bởi": true, "vì": true, "nhằm": true, "qua": true, "ngoài": true, "sau": true, "trước": true,
 	"giữa": true, "thuộc": true, "kể": true, "riêng": true, "chung": true, "cùng": true, "đều": true,
+	// the plan's own composition: "3 trụ cột", "7 giải pháp", "3 bước",
+	// "5 tiêu chí", "3 đột phá", "10 lĩnh vực ưu tiên"
+	"trụ": true, "bước": true, "giải": true, "nhóm": true, "khía": true, "lĩnh": true, "nguyên": true,
+	"tiêu": true, "yếu": true, "đột": true, "quan": true, "trọng": true,
 	"kỳ": true, "khóa": false, "ký": true, "bản": true, "đợt": false, "chiều": true, "hướng": true,
 }
 
