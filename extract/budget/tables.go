@@ -39,7 +39,7 @@ type Column struct {
 }
 
 var (
-	reColSTT  = regexp.MustCompile(`(?i)^(stt|tt|số tt|số thứ tự)$`)
+	reColSTT  = regexp.MustCompile(`(?i)^(stt|tt|số tt|số thứ tự|s\.tt)\.?$`)
 	reColYear = regexp.MustCompile(`(?i)^(năm\s*)?((?:19|20)\d\d)$`)
 	// ReColName matches the header of a task or project name column.
 	ReColName    = regexp.MustCompile(`(?i)(tên|nội dung|nhiệm vụ|dự án|hạng mục|danh mục)`)

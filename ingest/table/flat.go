@@ -59,7 +59,7 @@ func blocks(ls []line) []block {
 	return bs
 }
 
-var reSTT = regexp.MustCompile(`(?i)^(stt|tt|số tt|số thứ tự|s\.tt|số\s*tt\.?)$`)
+var reSTT = regexp.MustCompile(`(?i)^(stt|tt|số tt|số thứ tự|s\.tt|số\s*tt)\.?$`)
 
 var hardEnd = regexp.MustCompile(`(?i)^(phụ\s*lục\b|nơi nhận\b|kt\.\s|tm\.\s)`)
 
