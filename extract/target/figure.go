@@ -84,8 +84,8 @@ func classifierAt(text string, i int) int {
 			return ne
 		}
 	}
-	if needNoun {
-		return -1
+	if needNoun && !strings.HasPrefix(text[e:], "/") {
+		return -1 // but a frequency is a unit: "01 lần/năm"
 	}
 	return e
 }

@@ -50,6 +50,9 @@ func TestGeneralForms(t *testing.T) {
 		{"a bare classifier only where nothing follows",
 			plan + "- Diễn tập ít nhất 03 đợt/năm; bảo vệ theo mô hình 4 lớp đối với hệ thống; gấp 2 lần.",
 			[]string{"target >= 3 đợt/năm y=-"}},
+		{"a frequency keeps a classifier bare",
+			plan + "- Rà soát, đánh giá an toàn thông tin ít nhất 02 lần/năm.",
+			[]string{"target >= 2 lần/năm y=-"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
