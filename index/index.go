@@ -24,7 +24,7 @@ import (
 
 // Version is the layout of the index: entries, fields and analyzers. An
 // index written with another version is rebuilt from the store.
-const Version = "kehoach-index-6"
+const Version = "kehoach-index-7"
 
 // Entry kinds. A document is one entry; each of its records is another.
 const (
@@ -86,7 +86,9 @@ var _ Store = (*corpus.Store)(nil)
 // keeps it small.
 type Index struct {
 	dir   string
-	b     bleve.Index
+	d     bleve.Index // document entries, with the version, stamp and digests
+	r     bleve.Index // record entries
+	all   bleve.IndexAlias
 	store Store
 
 	mu    sync.Mutex
@@ -160,13 +162,15 @@ func newMapping() mapping.IndexMapping {
 // another Version, or one bleve cannot open, is removed and recreated
 // empty; its stamp is then empty, so the next Sync indexes everything.
 func Open(dir string, st Store) (*Index, error) {
-	b, err := bleve.Open(dir)
+	d, err := bleve.Open(filepath.Join(dir, "docs"))
 	if err == nil {
-		v, verr := b.GetInternal(keyVersion)
+		v, verr := d.GetInternal(keyVersion)
 		if verr == nil && string(v) == Version {
-			return &Index{dir: dir, b: b, store: st, cache: map[string]*corpus.Extraction{}}, nil
+			if r, err := bleve.Open(filepath.Join(dir, "records")); err == nil {
+				return newIndex(dir, d, r, st), nil
+			}
 		}
-		b.Close()
+		d.Close()
 	}
 	if err := os.RemoveAll(dir); err != nil {
 		return nil, fmt.Errorf("index: reset %s: %w", dir, err)
@@ -174,41 +178,74 @@ func Open(dir string, st Store) (*Index, error) {
 	return create(dir, st)
 }
 
+// Documents and records live in two bleve indexes: searches for
+// documents (the default) and their facets then touch only document
+// entries, a small fraction of all entries.
+func newIndex(dir string, d, r bleve.Index, st Store) *Index {
+	return &Index{dir: dir, d: d, r: r, all: bleve.NewIndexAlias(d, r), store: st, cache: map[string]*corpus.Extraction{}}
+}
+
+// pick is the bleve index holding entries of a kind ("all": both).
+func (ix *Index) pick(kind string) bleve.Index {
+	switch kind {
+	case KindDoc:
+		return ix.d
+	case "all", "":
+		return ix.all
+	}
+	return ix.r
+}
+
 // OpenReadOnly opens an existing index for searching only (no background
 // merging or persisting). It fails when the index is missing or of
 // another Version; callers then Open it for writing.
 func OpenReadOnly(dir string, st Store) (*Index, error) {
-	if _, err := os.Stat(dir); err != nil {
-		return nil, fmt.Errorf("index: %w", err)
-	}
-	b, err := bleve.OpenUsing(dir, map[string]interface{}{"read_only": true})
+	ro := map[string]interface{}{"read_only": true}
+	d, err := bleve.OpenUsing(filepath.Join(dir, "docs"), ro)
 	if err != nil {
 		return nil, fmt.Errorf("index: open %s: %w", dir, err)
 	}
-	if v, err := b.GetInternal(keyVersion); err != nil || string(v) != Version {
-		b.Close()
+	if v, err := d.GetInternal(keyVersion); err != nil || string(v) != Version {
+		d.Close()
 		return nil, fmt.Errorf("index: %s: version %q, want %q", dir, v, Version)
 	}
-	return &Index{dir: dir, b: b, store: st, cache: map[string]*corpus.Extraction{}}, nil
+	r, err := bleve.OpenUsing(filepath.Join(dir, "records"), ro)
+	if err != nil {
+		d.Close()
+		return nil, fmt.Errorf("index: open %s: %w", dir, err)
+	}
+	return newIndex(dir, d, r, st), nil
 }
 
 func create(dir string, st Store) (*Index, error) {
-	if err := os.MkdirAll(filepath.Dir(dir), 0o755); err != nil {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, fmt.Errorf("index: create %s: %w", dir, err)
 	}
-	b, err := bleve.New(dir, newMapping())
+	d, err := bleve.New(filepath.Join(dir, "docs"), newMapping())
 	if err != nil {
 		return nil, fmt.Errorf("index: create %s: %w", dir, err)
 	}
-	if err := b.SetInternal(keyVersion, []byte(Version)); err != nil {
-		b.Close()
+	r, err := bleve.New(filepath.Join(dir, "records"), newMapping())
+	if err != nil {
+		d.Close()
 		return nil, fmt.Errorf("index: create %s: %w", dir, err)
 	}
-	return &Index{dir: dir, b: b, store: st, cache: map[string]*corpus.Extraction{}}, nil
+	if err := d.SetInternal(keyVersion, []byte(Version)); err != nil {
+		d.Close()
+		r.Close()
+		return nil, fmt.Errorf("index: create %s: %w", dir, err)
+	}
+	return newIndex(dir, d, r, st), nil
 }
 
 // Close closes the index.
-func (ix *Index) Close() error { return ix.b.Close() }
+func (ix *Index) Close() error {
+	err := ix.r.Close()
+	if e := ix.d.Close(); err == nil {
+		err = e
+	}
+	return err
+}
 
 // Dir is where the index lives.
 func (ix *Index) Dir() string { return ix.dir }
@@ -216,7 +253,7 @@ func (ix *Index) Dir() string { return ix.dir }
 // Stamp is the store fingerprint the index was last brought in line
 // with ("" for none).
 func (ix *Index) Stamp() string {
-	v, err := ix.b.GetInternal(keyStamp)
+	v, err := ix.d.GetInternal(keyStamp)
 	if err != nil {
 		return ""
 	}
@@ -236,7 +273,7 @@ func Digest(rec *corpus.Extraction) string {
 // ""). Documents that came from the same source under other ids are
 // removed when the store no longer holds them.
 func (ix *Index) Put(doc *corpus.Document, rec *corpus.Extraction, stamp string) error {
-	b := ix.b.NewBatch()
+	b := ix.newBatch()
 	old, err := ix.entryIDs(bleve.NewTermQuery(doc.ID), fDoc)
 	if err != nil {
 		return err
@@ -244,7 +281,7 @@ func (ix *Index) Put(doc *corpus.Document, rec *corpus.Extraction, stamp string)
 	ids := addEntries(b, doc, rec)
 	for _, id := range old {
 		if !ids[id] {
-			b.Delete(id)
+			b.delete(id)
 		}
 	}
 	if ix.store != nil {
@@ -276,9 +313,9 @@ func (ix *Index) Put(doc *corpus.Document, rec *corpus.Extraction, stamp string)
 		}
 	}
 	if stamp != "" {
-		b.SetInternal(keyStamp, []byte(stamp))
+		b.d.SetInternal(keyStamp, []byte(stamp))
 	}
-	if err := ix.b.Batch(b); err != nil {
+	if err := ix.commit(b); err != nil {
 		return fmt.Errorf("index: put %s: %w", doc.Source, err)
 	}
 	ix.mu.Lock()
@@ -289,20 +326,60 @@ func (ix *Index) Put(doc *corpus.Document, rec *corpus.Extraction, stamp string)
 
 // Delete removes a document and its records.
 func (ix *Index) Delete(docID string) error {
-	b := ix.b.NewBatch()
+	b := ix.newBatch()
 	if err := ix.deleteDocInBatch(b, docID); err != nil {
 		return err
 	}
-	return ix.b.Batch(b)
+	return ix.commit(b)
 }
 
-func (ix *Index) deleteDocInBatch(b *bleve.Batch, docID string) error {
+// batch is a change to both bleve indexes.
+type batch struct{ d, r *bleve.Batch }
+
+func (ix *Index) newBatch() *batch { return &batch{d: ix.d.NewBatch(), r: ix.r.NewBatch()} }
+
+func (b *batch) index(id, kind string, e map[string]interface{}) {
+	if kind == KindDoc {
+		b.d.Index(id, e)
+	} else {
+		b.r.Index(id, e)
+	}
+}
+
+func (b *batch) delete(id string) {
+	if _, kind, _ := parseID(id); kind == KindDoc {
+		b.d.Delete(id)
+	} else {
+		b.r.Delete(id)
+	}
+}
+
+func (b *batch) size() int { return b.d.Size() + b.r.Size() }
+
+// commit writes the records first, then the documents with their digests
+// and the stamp: a crash between the two leaves the old digest and stamp,
+// so the next Sync redoes the document.
+func (ix *Index) commit(b *batch) error {
+	if b.r.Size() > 0 {
+		if err := ix.r.Batch(b.r); err != nil {
+			return err
+		}
+		b.r.Reset()
+	}
+	if err := ix.d.Batch(b.d); err != nil {
+		return err
+	}
+	b.d.Reset()
+	return nil
+}
+
+func (ix *Index) deleteDocInBatch(b *batch, docID string) error {
 	ids, err := ix.entryIDs(bleve.NewTermQuery(docID), fDoc)
 	if err != nil {
 		return err
 	}
 	for _, id := range ids {
-		b.Delete(id)
+		b.delete(id)
 	}
 	ix.mu.Lock()
 	delete(ix.cache, docID)
@@ -319,8 +396,9 @@ func (ix *Index) entryIDs(q *query.TermQuery, field string) ([]string, error) {
 	var out []string
 	for from := 0; ; {
 		req := bleve.NewSearchRequestOptions(q, 1000, from, false)
+		req.Score = bleve.ScoreNone
 		req.SortBy([]string{"_id"})
-		res, err := ix.b.Search(req)
+		res, err := ix.all.Search(req)
 		if err != nil {
 			return nil, fmt.Errorf("index: %w", err)
 		}
@@ -453,12 +531,12 @@ func yearOr(y *int, p *corpus.Period, def []int) []int {
 
 // addEntries adds the entries of a document to a batch and returns their
 // ids.
-func addEntries(b *bleve.Batch, doc *corpus.Document, rec *corpus.Extraction) map[string]bool {
+func addEntries(b *batch, doc *corpus.Document, rec *corpus.Extraction) map[string]bool {
 	f := fieldsOf(rec)
 	ids := map[string]bool{}
 	put := func(id string, e map[string]interface{}) {
 		ids[id] = true
-		b.Index(id, e)
+		b.index(id, e[fKind].(string), e)
 	}
 	d := entry(KindDoc, doc.ID, f, f.years, join(rec.Document.Title, doc.Text))
 	d[fSource] = doc.Source
@@ -516,18 +594,17 @@ func (ix *Index) Sync(stamp string) (SyncStats, error) {
 		return s, err
 	}
 	want := map[string]bool{}
-	b := ix.b.NewBatch()
+	b := ix.newBatch()
 	pending := 0 // bytes of text in the batch
 	flush := func(force bool) error {
 		// Large batches make fewer, larger segments: less merging.
-		if b.Size() == 0 || (!force && pending < 4<<20) {
+		if !force && (b.size() == 0 || pending < 4<<20) {
 			return nil
 		}
 		pending = 0
-		if err := ix.b.Batch(b); err != nil {
+		if err := ix.commit(b); err != nil {
 			return fmt.Errorf("index: sync: %w", err)
 		}
-		b.Reset()
 		return nil
 	}
 	for _, e := range ix.store.Entries() {
@@ -567,7 +644,7 @@ func (ix *Index) Sync(stamp string) (SyncStats, error) {
 			s.Deleted++
 		}
 	}
-	b.SetInternal(keyStamp, []byte(stamp))
+	b.d.SetInternal(keyStamp, []byte(stamp))
 	if err := flush(true); err != nil {
 		return s, err
 	}
@@ -586,7 +663,7 @@ func (ix *Index) docDigests() (map[string]string, error) {
 		req := bleve.NewSearchRequestOptions(q, 1000, from, false)
 		req.Fields = []string{fDigest}
 		req.SortBy([]string{"_id"})
-		res, err := ix.b.Search(req)
+		res, err := ix.d.Search(req)
 		if err != nil {
 			return nil, fmt.Errorf("index: %w", err)
 		}
@@ -634,7 +711,7 @@ func Rebuild(dir string, st Store, stamp string) (*Index, SyncStats, error) {
 func (ix *Index) Count() (map[string]int, error) {
 	req := bleve.NewSearchRequestOptions(bleve.NewMatchAllQuery(), 0, 0, false)
 	req.AddFacet(fKind, bleve.NewFacetRequest(fKind, 10))
-	res, err := ix.b.Search(req)
+	res, err := ix.all.Search(req)
 	if err != nil {
 		return nil, fmt.Errorf("index: %w", err)
 	}

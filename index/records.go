@@ -82,12 +82,16 @@ func (ix *Index) Records(ctx context.Context, f Filter) ([]Record, error) {
 	if err != nil {
 		return nil, err
 	}
-	q := p.build(false)
+	q := p.buildFilter()
+	if p.kind != "all" && p.kind != KindDoc {
+		q = bleve.NewConjunctionQuery(q, term(fKind, p.kind))
+	}
 	var out []Record
 	for from := 0; ; {
 		req := bleve.NewSearchRequestOptions(q, 5000, from, false)
+		req.Score = bleve.ScoreNone
 		req.SortBy([]string{"_id"})
-		res, err := ix.b.SearchInContext(ctx, req)
+		res, err := ix.pick(p.kind).SearchInContext(ctx, req)
 		if err != nil {
 			return nil, fmt.Errorf("index: records: %w", err)
 		}

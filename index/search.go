@@ -112,10 +112,11 @@ type FacetCount struct {
 
 // Result is a page of hits with facet counts over all matches.
 type Result struct {
-	Total  int                     `json:"total"`
-	Hits   []Hit                   `json:"hits"`
-	Facets map[string][]FacetCount `json:"facets"`
-	Took   time.Duration           `json:"took_ns"`
+	Total    int                     `json:"total"`
+	Hits     []Hit                   `json:"hits"`
+	Facets   map[string][]FacetCount `json:"facets"`
+	Took     time.Duration           `json:"took_ns"`
+	Warnings []string                `json:"warnings,omitempty"`
 }
 
 // Facet names.
@@ -128,6 +129,7 @@ type parsed struct {
 	filters           []query.Query
 	kind              string
 	marks             map[string]bool // folded terms to highlight
+	words             map[string]bool // the query's own words (no acronyms added)
 }
 
 // Parse checks a query string; it returns the error Search would.
@@ -137,7 +139,7 @@ func Parse(text string) error {
 }
 
 func parse(q Query) (*parsed, error) {
-	p := &parsed{marks: map[string]bool{}, kind: q.Kind}
+	p := &parsed{marks: map[string]bool{}, words: map[string]bool{}, kind: q.Kind}
 	var plain []string
 	for _, c := range splitQuery(q.Text) {
 		neg := strings.HasPrefix(c, "-") && len(c) > 1
@@ -556,8 +558,12 @@ func (p *parsed) boost(text string) {
 }
 
 func (p *parsed) mark(text string) {
-	for _, t := range Analyze(FoldAnalyzer, text) {
+	toks := Analyze(FoldAnalyzer, text)
+	for i, t := range toks {
 		p.marks[t.Term] = true
+		if !injectedAt(toks, i) {
+			p.words[t.Term] = true
+		}
 	}
 }
 
@@ -566,8 +572,8 @@ func (p *parsed) build(noKind bool) query.Query {
 	b := bleve.NewBooleanQuery()
 	must := append([]query.Query(nil), p.must...)
 	must = append(must, p.filters...)
-	if !noKind && p.kind != "all" {
-		must = append(must, term(fKind, p.kind))
+	if !noKind && p.kind != "all" && p.kind != KindDoc {
+		must = append(must, term(fKind, p.kind)) // the records index holds every record kind
 	}
 	if len(must) == 0 {
 		must = append(must, bleve.NewMatchAllQuery())
@@ -576,6 +582,21 @@ func (p *parsed) build(noKind bool) query.Query {
 	if len(p.should) > 0 {
 		b.AddShould(p.should...)
 	}
+	if len(p.not) > 0 {
+		b.AddMustNot(p.not...)
+	}
+	return b
+}
+
+// buildFilter is the query without the kind filter and without the
+// clauses that only rank: for counting.
+func (p *parsed) buildFilter() query.Query {
+	b := bleve.NewBooleanQuery()
+	must := append(append([]query.Query(nil), p.must...), p.filters...)
+	if len(must) == 0 {
+		must = append(must, bleve.NewMatchAllQuery())
+	}
+	b.AddMust(must...)
 	if len(p.not) > 0 {
 		b.AddMustNot(p.not...)
 	}
@@ -598,13 +619,18 @@ func (ix *Index) Search(ctx context.Context, q Query) (*Result, error) {
 	req := bleve.NewSearchRequestOptions(p.build(false), size, q.From, false)
 	req.SortBy([]string{"-_score", "_id"})
 	req.Fields = []string{fSSource, fSNumber, fSTitle, fSProvince, fSNow, fSPeriod}
-	for _, f := range facetFields {
-		if f == fKind {
-			continue
+	fields := facetFields
+	if p.kind != KindDoc {
+		// Record facets cost more (many more entries): the essential ones.
+		fields = []string{fProvince, fYearKey, fIndicator}
+	}
+	for _, f := range fields {
+		if f == fKind || f == fIndicator && p.kind != KindTarget && p.kind != "all" {
+			continue // only targets carry indicators
 		}
 		req.AddFacet(f, bleve.NewFacetRequest(f, 100))
 	}
-	res, err := ix.b.SearchInContext(ctx, req)
+	res, err := ix.pick(p.kind).SearchInContext(ctx, req)
 	if err != nil {
 		return nil, fmt.Errorf("index: search: %w", err)
 	}
@@ -613,15 +639,19 @@ func (ix *Index) Search(ctx context.Context, q Query) (*Result, error) {
 		out.Facets[facetName(name)] = facetCounts(fr.Terms.Terms())
 	}
 	// The kind facet counts matches of every kind.
-	kreq := bleve.NewSearchRequestOptions(p.build(true), 0, 0, false)
+	kreq := bleve.NewSearchRequestOptions(p.buildFilter(), 0, 0, false)
+	kreq.Score = bleve.ScoreNone // counts only
 	kreq.AddFacet(fKind, bleve.NewFacetRequest(fKind, 10))
-	if kres, err := ix.b.SearchInContext(ctx, kreq); err == nil {
+	if kres, err := ix.all.SearchInContext(ctx, kreq); err == nil {
 		out.Facets[fKind] = facetCounts(kres.Facets[fKind].Terms.Terms())
 	}
 	for _, h := range res.Hits {
 		hit, err := ix.hit(h.ID, h.Score, h.Fields, p, q.NoSnippets)
 		if err != nil {
-			return nil, err
+			// The store lost what the index holds (a crash between their
+			// writes that the next Sync repairs): skip, and say so.
+			out.Warnings = append(out.Warnings, err.Error())
+			continue
 		}
 		out.Hits = append(out.Hits, hit)
 	}
@@ -675,7 +705,7 @@ func (ix *Index) hit(id string, score float64, fields map[string]interface{}, p 
 		if err != nil {
 			return h, fmt.Errorf("index: hit %s: %w (run kehoach reindex)", id, err)
 		}
-		h.Snippet = snippetOf(text, 0, p.marks, 240)
+		h.Snippet = snippetOf(text, 0, p.marks, len(p.words), 240)
 		return h, nil
 	}
 	x, err := ix.extraction(doc)
@@ -713,7 +743,7 @@ func (ix *Index) hit(id string, score float64, fields map[string]interface{}, p 
 	}
 	if kind != KindDoc {
 		h.Span = &span
-		h.Snippet = snippetOf(quote, span.Start, p.marks, len(quote))
+		h.Snippet = snippetOf(quote, span.Start, p.marks, 0, len(quote))
 		return h, nil
 	}
 	if noSnippets {
@@ -723,25 +753,33 @@ func (ix *Index) hit(id string, score float64, fields map[string]interface{}, p 
 	if err != nil {
 		return h, fmt.Errorf("index: hit %s: %w (run kehoach reindex)", id, err)
 	}
-	h.Snippet = snippetOf(d.Text, 0, p.marks, 240)
+	h.Snippet = snippetOf(d.Text, 0, p.marks, len(p.words), 240)
 	return h, nil
 }
 
 // snippetOf cuts the window of text (at most width bytes) holding the
 // most distinct query terms, then the most adjacent matches, and marks
 // them. base is the offset of text in the document.
-func snippetOf(text string, base int, marks map[string]bool, width int) Snippet {
+// A window holding need distinct terms is as good as any: the scan stops
+// at the first one (need 0: scan everything).
+func snippetOf(text string, base int, marks map[string]bool, need, width int) Snippet {
 	type m struct {
 		s, e int
 		term string
 	}
 	var ms []m
 	if len(marks) > 0 {
-		for _, t := range Analyze(FoldAnalyzer, text) {
-			if marks[t.Term] {
-				ms = append(ms, m{t.Start, t.End, t.Term})
+		scanWords(text, marks, func(s, e int, term string) bool {
+			ms = append(ms, m{s, e, term})
+			if need == 0 {
+				return true
 			}
-		}
+			seen := map[string]bool{}
+			for j := len(ms) - 1; j >= 0 && e-ms[j].s <= width*3/4; j-- {
+				seen[ms[j].term] = true
+			}
+			return len(seen) < need
+		})
 	}
 	if len(ms) == 0 {
 		end := cut(text, width)
@@ -796,6 +834,50 @@ func snippetOf(text string, base int, marks map[string]bool, width int) Snippet 
 		last = e
 	}
 	return sn
+}
+
+// scanWords calls fn for each word of text whose folded form is in
+// terms: the vi analyzer's words without its allocations (acronym
+// expansions are found through their words).
+func scanWords(text string, terms map[string]bool, fn func(start, end int, term string) (more bool)) {
+	var buf []byte
+	start := -1
+	numeric := true
+	stop := false
+	check := func(end int) {
+		buf = vifold.AppendFoldLower(buf[:0], []byte(text[start:end]))
+		if terms[string(buf)] { // no allocation for the lookup
+			stop = !fn(start, end, string(buf))
+		}
+		start = -1
+	}
+	for i := 0; i < len(text); {
+		r, size := rune(text[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(text[i:])
+		}
+		switch {
+		case isWord(r):
+			if start < 0 {
+				start, numeric = i, true
+			}
+			if r < '0' || r > '9' {
+				numeric = false
+			}
+		case (r == '.' || r == ',') && start >= 0 && numeric && i+1 < len(text) && isDigitByte(text[i+1]):
+		default:
+			if start >= 0 {
+				check(i)
+				if stop {
+					return
+				}
+			}
+		}
+		i += size
+	}
+	if start >= 0 {
+		check(len(text))
+	}
 }
 
 // cut returns a byte length <= width on a rune boundary, preferring a
