@@ -53,6 +53,19 @@ func FromTable(doc *corpus.Document, t corpus.Table) []corpus.Project {
 		}
 	}
 	var out []corpus.Project
+	outer := "roman"
+	for _, r := range t.Rows {
+		if r.Kind == corpus.RowGroup {
+			_, outer = groupLabel(r, name)
+			break
+		}
+	}
+	rank := func(kind string) int { // depth: the outer level is 1
+		if kind == outer {
+			return 1
+		}
+		return 2
+	}
 	var groups []string // open group headings, outermost first
 	var groupKinds []string
 	lead := ""
@@ -60,7 +73,9 @@ func FromTable(doc *corpus.Document, t corpus.Table) []corpus.Project {
 		switch r.Kind {
 		case corpus.RowGroup:
 			g, kind := groupLabel(r, name)
-			// a letter heading closes the Roman ones under it
+			// a heading closes the open ones at its level and below; the
+			// kind of heading the table uses first is the outer level
+			// ("A. Dự án chuyển tiếp" over "I. Hạ tầng", or the reverse)
 			for len(groupKinds) > 0 && rank(groupKinds[len(groupKinds)-1]) >= rank(kind) {
 				groups, groupKinds = groups[:len(groups)-1], groupKinds[:len(groupKinds)-1]
 			}
@@ -210,13 +225,6 @@ func groupLabel(r corpus.Row, name int) (label, kind string) {
 		return text, kind
 	}
 	return mk + ". " + text, kind
-}
-
-func rank(kind string) int {
-	if kind == "letter" {
-		return 2
-	}
-	return 1
 }
 
 var (
