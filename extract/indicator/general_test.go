@@ -12,6 +12,9 @@ import (
 func TestMatchGeneral(t *testing.T) {
 	tests := []struct{ name, subject, want string }{
 		{"signing: words apart", "tỷ lệ văn bản đi của các sở được ký số", "gov.edoc_signing"},
+		{"signing: any wording", "văn bản điện tử có ký số", "gov.edoc_signing"},
+		{"signing certificates are not signed documents", "văn bản hướng dẫn cấp chữ ký số", "gov.official_digital_id"},
+		{"meetings", "thời gian hội họp giảm nhờ họp trực tuyến", "gov.meeting_time_cut"},
 		{"i/y variant", "tỉ lệ văn bản được kí số", "gov.edoc_signing"},
 		{"procedures at level 4", "100% thủ tục hành chính đủ điều kiện được cung cấp ở mức độ 4", "gov.dvc_l4_share"},
 		{"procedures at levels 3 and 4 are not level 4", "thủ tục hành chính mức độ 3, 4", ""},
