@@ -177,6 +177,35 @@ var stopSecond = map[string]bool{
 // 07 ngày làm việc"); they count only after a limiting comparator.
 var durations = sortedByLen([]string{"ngày làm việc", "giờ làm việc", "ngày", "giờ", "phút", "tháng", "tuần", "giây"})
 
+// timeLimit reports a duration figure that is itself the commitment: a
+// limiting comparator right before it ("tối đa", "không quá"), or "trong
+// vòng" when its clause measures a time ("Thời gian phản hồi ... trong
+// vòng 30 phút"); never when a percentage comes first in its clause,
+// which the duration only qualifies ("100% sự cố được khắc phục trong
+// vòng 48 giờ").
+func timeLimit(text string, i int) bool {
+	from := i - 300
+	if from < 0 {
+		from = 0
+	}
+	clause := text[from:i]
+	if k := strings.LastIndexAny(clause, ";:\n"); k >= 0 {
+		clause = clause[k+1:]
+	}
+	if k := strings.LastIndex(clause, ". "); k >= 0 {
+		clause = clause[k+2:]
+	}
+	if strings.Contains(clause, "%") || strings.Contains(indicator.Fold(clause), "phan tram") {
+		return false
+	}
+	prefix := lastWords(text, i-60, i, 4)
+	if limited(prefix) && !endsWithWord(prefix, "trong vong") && !endsWithWord(prefix, "trong thoi han") {
+		return true
+	}
+	return (endsWithWord(prefix, "trong vong") || endsWithWord(prefix, "trong thoi han")) &&
+		strings.Contains(" "+indicator.Fold(clause)+" ", " thoi gian ")
+}
+
 // limited reports a comparator word right before a figure (fillers such
 // as "là", "đạt" skipped): "tối đa", "không quá", "dưới", "ít nhất".
 func limited(prefix string) bool {
@@ -624,7 +653,7 @@ func digitFigure(text string, i int) (figure, int, bool) {
 	}
 	u := skipSpace(text, numEnd, true)
 	ue := unitAt(text, u)
-	if ue < 0 && limited(lastWords(text, i-60, i, 4)) {
+	if ue < 0 && timeLimit(text, i) {
 		ue = matchAny(text, u, durations) // "tối đa 24 giờ"
 	}
 	if ue < 0 && u > numEnd && !listedAfterExcluded(text, i) {

@@ -451,6 +451,7 @@ var comparators = []struct{ words, op string }{
 	{"toi thieu tu", ">="}, {"toi thieu la", ">="}, {"toi thieu", ">="}, {"it nhat la", ">="}, {"it nhat", ">="},
 	{"it nhan", ">="}, {"khong duoi", ">="}, {"khong thap hon", ">="}, {"khong it hon", ">="},
 	{"thap hon", "<"}, {"it hon", "<"}, {"khong vuot qua", "<="}, {"khong qua", "<="}, {"toi da", "<="},
+	{"trong vong", "<="}, {"trong thoi han", "<="},
 	{"cao hon", ">"}, {"nhieu hon", ">"}, {"tren", ">"}, {"hon", ">"}, {"vuot", ">"}, {"duoi", "<"},
 }
 
