@@ -128,7 +128,32 @@ func proseBudgets(doc *corpus.Document, x *corpus.Extraction) []corpus.Budget {
 			lastTotal = &out[len(out)-1]
 		}
 	}
+	loneBareTotal(out)
 	return out
+}
+
+var reBareLabel = regexp.MustCompile(`(?i)^(kinh phí|nguồn kinh phí)(\s+(dự kiến|dự toán|cần thiết))?$`)
+
+// loneBareTotal makes the one amount labelled only "Kinh phí (dự kiến)"
+// a total when the text states no other total: a short plan's "Kinh phí
+// dự kiến: 500 triệu đồng". Several such amounts are the costs of the
+// tasks they follow ("... Kinh phí: 450.000.000 đồng.") and stay items.
+func loneBareTotal(bs []corpus.Budget) {
+	bare := -1
+	for i, b := range bs {
+		switch {
+		case b.Kind == "total":
+			return
+		case b.Kind == "item" && reBareLabel.MatchString(b.Label):
+			if bare >= 0 {
+				return
+			}
+			bare = i
+		}
+	}
+	if bare >= 0 {
+		bs[bare].Kind = "total"
+	}
 }
 
 var (
