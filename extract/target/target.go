@@ -2,14 +2,22 @@
 // reported status or result figures (kind "achieved") from a plan, and
 // puts each on the shared indicator scale of package indicator.
 //
-// A figure is a percentage ("30%", "từ 30% - 50%"), a count of a counted
-// noun ("01 bộ dữ liệu", "từ 4 đến 6 dịch vụ", "20/32 hệ thống thông
-// tin"), a rank ("nhóm 15 tỉnh đứng đầu", "xếp thứ 12/63") or a number
+// A figure is a percentage ("30%", "từ 30% - 50%"), a count ("01 bộ dữ
+// liệu", "từ 4 đến 6 dịch vụ", "20/32 hệ thống thông tin", "hơn 2.300
+// cảnh báo"), a time limit ("tối đa 24 giờ", "không quá 07 ngày làm
+// việc"), a rank ("nhóm 15 tỉnh đứng đầu", "xếp thứ 12/63") or a number
 // word quantifying a unit ("lựa chọn một xã/phường", "xây dựng hai cơ sở
-// dữ liệu"). Levels, versions, phases, article numbers, dates, years,
-// document symbols (and anything inside a citation span), money, list
-// and heading numbers and figures inside the titles of cited documents
-// are not figures. Indicator tables (a row per indicator, columns per
+// dữ liệu"). A count's unit is the head noun of the counted phrase: a
+// listed noun (joined lists such as "xã, phường, thị trấn" kept whole),
+// else the one- or two-syllable word after the number; a classifier
+// (lượt, đợt, cuộc, buổi, lần, lớp, bộ, khóa) keeps the noun it counts
+// ("lượt cảnh báo", "cuộc diễn tập", "lớp tập huấn") and stands alone
+// only before "/năm". Levels, versions, phases, article numbers, dates,
+// years, ages, durations that only qualify another figure, the plan's own
+// composition ("3 trụ cột", "7 giải pháp"), document symbols (and
+// anything inside a citation or a mention's issuer and subject), money,
+// list and heading numbers and figures inside the titles of cited
+// documents are not figures. Indicator tables (a row per indicator, columns per
 // year) are read cell by cell; money tables are left to budget/project.
 //
 // Kind comes from the section the figure sits in (doc.Sections, or a scan
@@ -22,9 +30,15 @@
 // of the figure's own item in a list (tối thiểu, ít nhất, không dưới,
 // ... trở lên: >=; trên, hơn: >; tối đa, không quá: <=; dưới: <; ranges:
 // range; else =). A target's year is the year its sentence states, else
-// the year of the lead-in line of its list ("Đến năm 2030:"), else the
-// end of the plan period; commitments made every year ("hàng năm",
-// "/năm") have none.
+// the year of the lead-in line or heading over its list ("Đến năm 2030:",
+// "III. MỤC TIÊU ĐẾN NĂM 2025"; a sibling item's own years never), else
+// the end of the plan period; commitments made every year ("hàng năm",
+// "/năm") have none. An achieved figure's year is its review's, unless
+// its sentence states an earlier one ("DTI năm 2021 xếp thứ 31/63").
+//
+// The indicator comes from the figure's item, else from the words its
+// list shares: the lead before the list's first figure (up to ":") and
+// the predicate after its last figure, within one ";" clause.
 //
 // Every record's Span covers the item it was read from and Quote is the
 // text under it. A figure restated later (same kind, value, unit,
