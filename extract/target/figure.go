@@ -125,11 +125,16 @@ var notNouns = map[string]bool{
 	"gbps": true, "số": true, "thứ": true, "nội": true, "này": true, "đó": true, "ra": true, "vào": true,
 	"đối": true, "bởi": true, "vì": true, "nhằm": true, "qua": true, "ngoài": true, "sau": true, "trước": true,
 	"giữa": true, "thuộc": true, "kể": true, "riêng": true, "chung": true, "cùng": true, "đều": true,
-	// the plan's own composition: "3 trụ cột", "7 giải pháp", "3 bước",
-	// "5 tiêu chí", "3 đột phá", "10 lĩnh vực ưu tiên"
+	"kỳ": true, "khóa": false, "ký": true, "bản": true, "đợt": false, "chiều": true, "hướng": true,
+}
+
+// composition are the first syllables of the nouns a plan describes
+// itself with ("3 trụ cột", "7 giải pháp", "3 bước", "5 tiêu chí", "3 đột
+// phá", "10 lĩnh vực ưu tiên"): a bare number before them is not a count
+// (after a classifier they are: "01 bộ tiêu chí").
+var composition = map[string]bool{
 	"trụ": true, "bước": true, "giải": true, "nhóm": true, "khía": true, "lĩnh": true, "nguyên": true,
 	"tiêu": true, "yếu": true, "đột": true, "quan": true, "trọng": true,
-	"kỳ": true, "khóa": false, "ký": true, "bản": true, "đợt": false, "chiều": true, "hướng": true,
 }
 
 // openNoun reads the head noun of a counted phrase at i: a lower-case
@@ -657,7 +662,9 @@ func digitFigure(text string, i int) (figure, int, bool) {
 		ue = matchAny(text, u, durations) // "tối đa 24 giờ"
 	}
 	if ue < 0 && u > numEnd && !listedAfterExcluded(text, i) {
-		ue = openNoun(text, u) // "hơn 2.300 cảnh báo tấn công"
+		if w, _ := syllableAt(text, u); !composition[w] {
+			ue = openNoun(text, u) // "hơn 2.300 cảnh báo tấn công"
+		}
 	}
 	if ue < 0 {
 		return f, numEnd, false

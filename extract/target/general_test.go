@@ -59,6 +59,9 @@ func TestGeneralForms(t *testing.T) {
 		{"a frequency keeps a classifier bare",
 			plan + "- Rà soát, đánh giá an toàn thông tin ít nhất 02 lần/năm.",
 			[]string{"target >= 2 lần/năm y=-"}},
+		{"a classifier counts the plan's composition nouns too",
+			plan + "- Ban hành 01 bộ tiêu chí đánh giá mức độ chuyển đổi số.",
+			[]string{"target = 1 bộ tiêu chí y=2025"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
