@@ -31,17 +31,18 @@ var typeLines = []string{"QUYẾT ĐỊNH", "KẾ HOẠCH", "NGHỊ QUYẾT", "C
 const sym = `(\d{1,6}[A-Za-z]?\s*[/-]\s*(?:\d{4}\s*/\s*)?[\p{Lu}\p{Ll}&Đđ]+(?:\s*[-–]\s*[\p{Lu}\p{Ll}&Đđ0-9]+)*)`
 
 var (
-	blankSo   = regexp.MustCompile(`(?m)^\s*Số\s*:?\s*(/[\p{L}&-]+(?:\s*-\s*[\p{L}&0-9]+)*)\s*$`)
-	soLine    = regexp.MustCompile(`(?m)^\s*Số\s*:?\s*` + sym + `(?:\s|$)`)
-	dateLine  = regexp.MustCompile(`(?m)(\p{L}[\p{L} .-]{1,40}),\s*ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})`)
-	canCu     = regexp.MustCompile(`(?m)^\s*Căn cứ`)
-	selfRef   = regexp.MustCompile(`(?im)^[ \t]*\(?[ \t]*(?:ban\s+hành\s+)?kèm\s+theo\s+(?:[^()\n]{0,40}?\s)?(Quyết định|Kế hoạch|Công văn|Nghị quyết|Chỉ thị|Văn bản)\s+số\s+` + sym + `(?:\s+ngày\s+((?:\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4})|(?:\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4})))?`)
-	titleLine = regexp.MustCompile(`^(Quyết định|Kế hoạch|Công văn|Nghị quyết|Chỉ thị|Báo cáo|Thông báo|Hướng dẫn)\s+(?:số\s+)?` + sym)
-	rangeRe   = regexp.MustCompile(`(?i)(?:giai\s+đoạn|thời\s+kỳ|từ\s+năm)?\s*((?:19|20)\d\d)\s*(?:-|–|đến|tới)\s*(?:năm\s+)?((?:19|20)\d\d)`)
-	yearRe    = regexp.MustCompile(`(?i)năm\s+((?:19|20)\d\d)`)
-	untilRe   = regexp.MustCompile(`(?i)đến\s+năm\s+((?:19|20)\d\d)`)
-	tinhRe    = regexp.MustCompile(`(?i)\b(?:tỉnh|thành phố|tp\.?)\s+((?:[\p{Lu}][\p{L}]*)(?:[\s-]+[\p{Lu}][\p{L}]*){0,3})`)
-	spaces    = regexp.MustCompile(`\s+`)
+	blankSo     = regexp.MustCompile(`(?m)^\s*Số\s*:?\s*(/[\p{L}&-]+(?:\s*-\s*[\p{L}&0-9]+)*)\s*$`)
+	soLine      = regexp.MustCompile(`(?m)^\s*Số\s*:?\s*` + sym + `(?:\s|$)`)
+	dateLine    = regexp.MustCompile(`(?m)(\p{L}[\p{L} .-]{1,40}),\s*ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})`)
+	canCu       = regexp.MustCompile(`(?m)^\s*Căn cứ`)
+	selfRef     = regexp.MustCompile(`(?im)^[ \t]*\(?[ \t]*(?:ban\s+hành\s+)?kèm\s+theo\s+(?:[^()\n]{0,40}?\s)?(Quyết định|Kế hoạch|Công văn|Nghị quyết|Chỉ thị|Văn bản)\s+số\s+` + sym + `(?:\s+ngày\s+((?:\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4})|(?:\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4})))?`)
+	titleLine   = regexp.MustCompile(`^(Quyết định|Kế hoạch|Công văn|Nghị quyết|Chỉ thị|Báo cáo|Thông báo|Hướng dẫn)\s+(?:số\s+)?` + sym)
+	rangeRe     = regexp.MustCompile(`(?i)(?:giai\s+đoạn|thời\s+kỳ|từ\s+năm)?\s*((?:19|20)\d\d)\s*(?:-|–|đến|tới)\s*(?:năm\s+)?((?:19|20)\d\d)`)
+	yearRe      = regexp.MustCompile(`(?i)năm\s+((?:19|20)\d\d)`)
+	untilBefore = regexp.MustCompile(`(?i)(?:đến|tới)\s*$`)
+	untilRe     = regexp.MustCompile(`(?i)đến\s+năm\s+((?:19|20)\d\d)`)
+	tinhRe      = regexp.MustCompile(`(?i)\b(?:tỉnh|thành phố|tp\.?)\s+((?:[\p{Lu}][\p{L}]*)(?:[\s-]+[\p{Lu}][\p{L}]*){0,3})`)
+	spaces      = regexp.MustCompile(`\s+`)
 )
 
 // Extract fills x.Document.
@@ -398,9 +399,23 @@ func period(title string, issued int) *corpus.Period {
 		}
 		return &corpus.Period{From: from, To: z}
 	}
-	if m := yearRe.FindStringSubmatch(title); m != nil {
-		y, _ := strconv.Atoi(m[1])
-		return &corpus.Period{From: y, To: y}
+	// "kết quả năm 2023 và phương hướng, nhiệm vụ năm 2024": a report on
+	// one year with the plan for the next covers both.
+	var years []int
+	for _, m := range yearRe.FindAllStringSubmatchIndex(title, -1) {
+		if untilBefore.MatchString(title[:m[0]]) {
+			continue // "đến năm 2025" is an orientation, not a plan year
+		}
+		y, _ := strconv.Atoi(title[m[2]:m[3]])
+		if len(years) == 0 || years[len(years)-1] != y {
+			years = append(years, y)
+		}
+	}
+	switch {
+	case len(years) == 2 && years[1] == years[0]+1:
+		return &corpus.Period{From: years[0], To: years[1]}
+	case len(years) > 0:
+		return &corpus.Period{From: years[0], To: years[0]}
 	}
 	return nil
 }

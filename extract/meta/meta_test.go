@@ -61,6 +61,30 @@ func TestExtract(t *testing.T) {
 
 func stripPeriod(d corpus.DocMeta) corpus.DocMeta { d.Period = nil; return d }
 
+func TestPeriod(t *testing.T) {
+	for _, tc := range []struct {
+		title  string
+		issued int
+		want   string
+	}{
+		{"Kế hoạch ứng dụng CNTT giai đoạn 2021 - 2025", 2020, "2021-2025"},
+		{"Kế hoạch chuyển đổi số năm 2022", 2021, "2022-2022"},
+		{"Kết quả thực hiện chuyển đổi số năm 2023 và phương hướng, nhiệm vụ năm 2024", 2023, "2023-2024"},
+		{"Kế hoạch ứng dụng CNTT năm 2021, định hướng đến năm 2025", 2020, "2021-2021"},
+		{"Chương trình chuyển đổi số đến năm 2025, định hướng đến năm 2030", 2021, "2021-2025"},
+		{"Báo cáo tình hình năm 2019 và năm 2022", 2022, "2019-2019"},
+		{"không có năm", 2020, "<nil>"},
+	} {
+		got := "<nil>"
+		if p := period(tc.title, tc.issued); p != nil {
+			got = fmt.Sprintf("%d-%d", p.From, p.To)
+		}
+		if got != tc.want {
+			t.Errorf("period(%q, %d) = %s, want %s", tc.title, tc.issued, got, tc.want)
+		}
+	}
+}
+
 func TestCanonical(t *testing.T) {
 	for _, tc := range []struct{ in, want string }{
 		{"2893/QĐ-UBND", "2893/QĐ-UBND"},
