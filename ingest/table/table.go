@@ -11,12 +11,14 @@
 package table
 
 import (
+	"math"
 	"regexp"
 	"sort"
 	"strings"
 	"unicode"
 
 	"kehoach/corpus"
+	"kehoach/extract/vnnum"
 )
 
 // Recover returns the tables found in text, in text order.
@@ -335,7 +337,76 @@ func classify(rows []corpus.Row) {
 			r.Kind = corpus.RowGroup
 		}
 	}
+	if hasNum {
+		for i := range rows {
+			if rows[i].Kind == corpus.RowData && len(rows[i].Cells) > 0 && strings.TrimSpace(rows[i].Cells[0].Text) == "" && subtotals(rows, i) {
+				// an unnumbered heading whose figures add up the numbered
+				// rows under it ("Hạ tầng kỹ thuật | 1.500" over 1.000 and 500)
+				rows[i].Kind = corpus.RowGroup
+			}
+		}
+	}
 }
+
+// subtotals reports whether every figure of the unnumbered row i is the
+// sum of the same column over the numbered rows that follow it, up to the
+// next unnumbered, group or total row; at least one figure.
+func subtotals(rows []corpus.Row, i int) bool {
+	cols := 0
+	n := 0
+	for j := i + 1; j < len(rows); j++ {
+		r := rows[j]
+		if r.Kind != corpus.RowData || len(r.Cells) == 0 || strings.TrimSpace(r.Cells[0].Text) == "" {
+			break
+		}
+		n++
+	}
+	if n == 0 || n == 1 && textCells(rows[i]) > 1 {
+		return false // one row under it: only a bare heading (a name and figures) counts
+	}
+	for c := 1; c < len(rows[i].Cells); c++ {
+		v, ok := cellNumber(rows[i].Cells[c].Text)
+		if !ok {
+			continue
+		}
+		sum := 0.0
+		for j := i + 1; j <= i+n; j++ {
+			if c < len(rows[j].Cells) {
+				if x, ok := cellNumber(rows[j].Cells[c].Text); ok {
+					sum += x
+				}
+			}
+		}
+		if math.Abs(sum-v) > 1e-6*math.Max(1, math.Abs(v)) {
+			return false
+		}
+		cols++
+	}
+	return cols > 0
+}
+
+// textCells counts the cells of r that hold words, not figures.
+func textCells(r corpus.Row) int {
+	n := 0
+	for _, c := range r.Cells {
+		if t := strings.TrimSpace(c.Text); t != "" {
+			if _, ok := cellNumber(t); !ok {
+				n++
+			}
+		}
+	}
+	return n
+}
+
+func cellNumber(s string) (float64, bool) {
+	s = strings.TrimSpace(s)
+	if s == "" || reYearLike.MatchString(s) {
+		return 0, false
+	}
+	return vnnum.ParseNumber(s)
+}
+
+var reYearLike = regexp.MustCompile(`^(19|20)\d\d(\s*[-–]\s*(19|20)\d\d)?$`)
 
 // upperHeading reports a label written in capitals ("HẠ TẦNG KỸ THUẬT").
 func upperHeading(s string) bool {
