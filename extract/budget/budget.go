@@ -7,6 +7,15 @@
 // stated total both exist it checks that they add up, and says so in
 // x.Warnings when they do not; it never changes a figure.
 //
+// Kinds follow the genre: a statement of the overall amount spent or
+// allocated on the plan's field in a year or period ("Tổng kinh phí ...
+// năm 2021 là ...", "Kinh phí năm 2022 đã bố trí ... cho ứng dụng CNTT",
+// "Kinh phí bảo đảm an toàn thông tin mạng năm 2022 là ...") is a total;
+// a split by funding source is a source; one task's or project's cost is
+// an item. Money that is an outcome rather than spending (doanh thu,
+// tiết kiệm chi phí, giá trị giao dịch, xử phạt, nộp ngân sách) and the
+// figure of a unit statement ("Đơn vị tính: 1.000 đồng") are not budgets.
+//
 // See extract/doc.go for the extractor contract.
 package budget
 

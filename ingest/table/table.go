@@ -8,6 +8,16 @@
 // back aligned to the table's columns: Row.Cells has one cell per column
 // (an empty cell with a zero-length span where the text gives none), and
 // cells split over several text blocks are joined.
+//
+// In flattened tables the STT sequence finds the row starts (rows under a
+// group row numbered from 1 again or on from the group before); the
+// column count is learnt from the rows, or from a two-row header (a
+// parent such as "Kinh phí" over "Tổng số / Đầu tư / Sự nghiệp") when the
+// rows are too few or uneven; which top cells span is chosen by the words
+// of the cells and by whether each column's data fits its name. Rows
+// numbered I, II / A, B and unnumbered headings (in capitals, or whose
+// figures add up the rows under them) are group rows; rows labelled
+// Tổng, Tổng cộng, Cộng are total rows.
 package table
 
 import (
