@@ -1,6 +1,7 @@
 package index
 
 import (
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -14,6 +15,7 @@ import (
 	"sync"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/mapping"
 	"github.com/blevesearch/bleve/v2/search/query"
 
@@ -694,6 +696,10 @@ func Rebuild(dir string, st Store, stamp string) (*Index, SyncStats, error) {
 		ix.Close()
 		return nil, s, err
 	}
+	if err := ix.Compact(context.Background()); err != nil {
+		ix.Close()
+		return nil, s, err
+	}
 	if err := ix.Close(); err != nil {
 		return nil, s, err
 	}
@@ -705,6 +711,23 @@ func Rebuild(dir string, st Store, stamp string) (*Index, SyncStats, error) {
 	}
 	ix, err = Open(dir, st)
 	return ix, s, err
+}
+
+// Compact merges each bleve index into one segment: the settled, smallest
+// form (ingest writes one small segment per document).
+func (ix *Index) Compact(ctx context.Context) error {
+	for _, b := range []bleve.Index{ix.d, ix.r} {
+		adv, err := b.Advanced()
+		if err != nil {
+			return fmt.Errorf("index: compact: %w", err)
+		}
+		if s, ok := adv.(*scorch.Scorch); ok {
+			if err := s.ForceMerge(ctx, nil); err != nil {
+				return fmt.Errorf("index: compact: %w", err)
+			}
+		}
+	}
+	return nil
 }
 
 // Count returns the number of entries of each kind.

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -15,6 +16,21 @@ import (
 
 func init() {
 	afterIngest = append(afterIngest, indexHook)
+	// After an ingest run, merge the one-segment-per-document index that
+	// the hook wrote and close it. (cmd_ingest.go's init has run: files
+	// initialise in name order.)
+	for _, c := range commands {
+		if c.Name == "ingest" {
+			prev := c.After
+			c.After = func(cc *cli.Context) error {
+				finishIndexes()
+				if prev != nil {
+					return prev(cc)
+				}
+				return nil
+			}
+		}
+	}
 	register(&cli.Command{
 		Name:  "reindex",
 		Usage: "rebuild the search index from the stored documents and records",
@@ -118,6 +134,18 @@ func openIndexRead(st *corpus.Store) (*index.Index, error) {
 	}
 	ix, _, err := openIndex(st)
 	return ix, err
+}
+
+// finishIndexes compacts and closes every index this process opened
+// for writing.
+func finishIndexes() {
+	indexMu.Lock()
+	defer indexMu.Unlock()
+	for dir, o := range indexes {
+		o.ix.Compact(context.Background())
+		o.ix.Close()
+		delete(indexes, dir)
+	}
 }
 
 // closeIndex closes the store's index if this process opened it.
