@@ -170,7 +170,7 @@ var (
 	// the plan's field as a whole, right after "cho" ("cho công tác bảo
 	// đảm an toàn thông tin", "cho ứng dụng CNTT và chuyển đổi số"), not
 	// one system or task of it ("cho hệ thống một cửa điện tử")
-	reOverallPurpose = regexp.MustCompile(`(?i)\bcho\s+((công tác|lĩnh vực|hoạt động|việc|các nhiệm vụ)\s+)?((bảo đảm|đảm bảo|phát triển|triển khai|thực hiện|đẩy mạnh)\s+)?(ứng dụng\s+(cntt|công nghệ thông tin)|chuyển đổi số|chính quyền (điện tử|số)|chính phủ (điện tử|số)|an toàn,? an ninh mạng|an toàn thông tin|an ninh mạng|cntt\b|công nghệ thông tin)`)
+	reOverallPurpose = regexp.MustCompile(`(?i)\bcho\s+((công tác|lĩnh vực|hoạt động|việc|các nhiệm vụ|các dự án|các nhiệm vụ, dự án|các dự án, nhiệm vụ)\s+)?((bảo đảm|đảm bảo|phát triển|triển khai|thực hiện|đẩy mạnh)\s+)?(ứng dụng\s+(cntt|công nghệ thông tin)|chuyển đổi số|chính quyền (điện tử|số)|chính phủ (điện tử|số)|an toàn,? an ninh mạng|an toàn thông tin|an ninh mạng|cntt\b|công nghệ thông tin)`)
 )
 
 // reFieldBudget is a label that is the money noun and the plan's field,

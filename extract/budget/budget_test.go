@@ -65,6 +65,8 @@ func TestProse(t *testing.T) {
 			[]want{{"total", 40000000000, "", "2016-2020", ""}}},
 		{"the year after the amount", "Tỉnh đã bố trí 7 tỷ đồng cho chính quyền điện tử trong năm 2019.",
 			[]want{{"total", 7000000000, "", "2019", ""}}},
+		{"spending on all the field's projects in a year is a total", "Kinh phí đã bố trí cho các dự án ứng dụng công nghệ thông tin năm 2019 là 9 tỷ đồng.",
+			[]want{{"total", 9000000000, "", "2019", ""}}},
 		{"the field's budget for a year is a total", "Kinh phí bảo đảm an toàn thông tin mạng năm 2020 là 800 triệu đồng.",
 			[]want{{"total", 800000000, "", "2020", ""}}},
 		{"one task's budget stays an item", "Kinh phí thực hiện nhiệm vụ số hóa năm 2020 là 800 triệu đồng.",
