@@ -136,7 +136,9 @@ func flatTable(bs []block, h int) (corpus.Table, int, bool) {
 		return t, h + 1, false
 	}
 	// a row of column numbers under the header ("1", "2", "3" or "(1)")
+	colNums := 0
 	if run := columnNumbers(bs, k); run >= 3 {
+		colNums = run
 		k += run
 		if k >= len(bs) {
 			return t, h + 1, false
@@ -168,7 +170,9 @@ func flatTable(bs []block, h int) (corpus.Table, int, bool) {
 		return t, h + 1, false
 	}
 	width := learnWidth(starts, n)
-	if hw := headerWidth(hdr); hw > 0 && hw != width && !steadyWidth(starts, width) {
+	if colNums > 0 && colNums <= n {
+		width = colNums // the column numbers count the columns
+	} else if hw := headerWidth(hdr); hw > 0 && hw != width && !steadyWidth(starts, width) {
 		// too few rows of one length to learn the width from (a cell
 		// split over two blocks, empty cells left out): the header's
 		// leaf cells say how many columns there are
@@ -483,6 +487,8 @@ var reContinuation = regexp.MustCompile(`^([-+•]|\p{Ll})`)
 
 func mergeCost(prev, cur block) float64 {
 	switch {
+	case cur.empty && typeOf(prev) == tN:
+		return 2 // an empty cell written out is a cell of its own, not the tail of a figure
 	case cur.empty:
 		return 0.25
 	case typeOf(cur) != tT:
