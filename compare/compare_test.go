@@ -67,11 +67,11 @@ func fixture() *fakeSource {
 	}
 	return &fakeSource{recs: []index.Record{
 		doc("kt", kt), doc("vp", vp), doc("bd", bd),
-		tgt("kt", kt, 0, corpus.Target{Kind: "target", Indicator: "gov.dvc_l4_share", Value: 30, Unit: "%", Comparator: ">=", Year: iptr(2021),
+		tgt("kt", kt, 0, corpus.Target{Kind: "target", Indicator: "test.dvc_l4", Value: 30, Unit: "%", Comparator: ">=", Year: iptr(2021),
 			Span: corpus.Span{Start: 100, End: 160}, Quote: "cung cấp tối thiểu 30% dịch vụ công trực tuyến thực hiện ở mức độ 4"}),
-		tgt("kt", kt, 1, corpus.Target{Kind: "achieved", Indicator: "gov.dvc_l4_share", Value: 22.5, Unit: "%", Year: iptr(2020),
+		tgt("kt", kt, 1, corpus.Target{Kind: "achieved", Indicator: "test.dvc_l4", Value: 22.5, Unit: "%", Year: iptr(2020),
 			Span: corpus.Span{Start: 200, End: 230}, Quote: "đạt 22,5%"}),
-		tgt("bd", bd, 0, corpus.Target{Kind: "target", Indicator: "gov.dvc_l4_share", Value: 80, Unit: "%", Comparator: ">=", Year: iptr(2025),
+		tgt("bd", bd, 0, corpus.Target{Kind: "target", Indicator: "test.dvc_l4", Value: 80, Unit: "%", Comparator: ">=", Year: iptr(2025),
 			Span: corpus.Span{Start: 10, End: 40}, Quote: "tối thiểu 80% DVCTT mức độ 4"}),
 		tgt("bd", bd, 1, corpus.Target{Kind: "target", Value: 50, Unit: "%", Quote: "50% không rõ chỉ tiêu"}),
 		bud("kt", kt, 0, corpus.Budget{Kind: "total", AmountVND: 16_368_600_000, Year: iptr(2021), Span: corpus.Span{Start: 900, End: 940}, Quote: "Tổng kinh phí: 16.368,6 triệu đồng"}),
@@ -311,7 +311,7 @@ func TestLibreOfficeReadsExports(t *testing.T) {
 		all = append(all, r...)
 	}
 	joined := strings.Join(all, "\n")
-	for _, want := range []string{"Vĩnh Phúc", "83.589 triệu đồng", "Tỷ lệ dịch vụ công", `Quyết định số 749/QĐ-TTg, "Chương trình"`} {
+	for _, want := range []string{"Vĩnh Phúc", "83.589 triệu đồng", "test.dvc_l4", `Quyết định số 749/QĐ-TTg, "Chương trình"`} {
 		if !strings.Contains(joined, want) {
 			t.Errorf("LibreOffice CSV import lost %q", want)
 		}
