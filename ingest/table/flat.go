@@ -658,6 +658,10 @@ func flatHeader(hb []block, width int, p colProfile) ([][]corpus.Cell, []string)
 		score float64
 	}
 	best := config{score: math.Inf(-1)}
+	feats := make([]hfeat, n)
+	for i, b := range hb {
+		feats[i] = featuresOf(b.text)
+	}
 	budget := 20000 // configurations tried at most
 	for s := 2 * parents; s <= n-parents-1 && budget > 0; s++ {
 		top := n - s
@@ -668,7 +672,7 @@ func flatHeader(hb []block, width int, p colProfile) ([][]corpus.Cell, []string)
 			for _, spans := range compositions(s, parents) {
 				budget--
 				c := config{top: top, pos: pos, spans: spans}
-				c.score = scoreConfig(hb, c.top, c.pos, c.spans, p)
+				c.score = scoreConfig(feats, c.top, c.pos, c.spans, p)
 				if c.score > best.score {
 					best = c
 				}
@@ -701,34 +705,53 @@ func flatHeader(hb []block, width int, p colProfile) ([][]corpus.Cell, []string)
 	return [][]corpus.Cell{row0, row1}, names
 }
 
-func scoreConfig(hb []block, top int, pos, spans []int, p colProfile) float64 {
+// hfeat is what the words of one header cell say, read once per header.
+type hfeat struct {
+	group, sub, year, total, subOnly, textName, moneyName bool
+	kind                                                  hkind
+}
+
+func featuresOf(s string) hfeat {
+	return hfeat{
+		group:     reGroupWord.MatchString(s),
+		sub:       reSubWord.MatchString(s),
+		year:      reYear.MatchString(s),
+		total:     reTotalSub.MatchString(s),
+		subOnly:   reSubOnly.MatchString(s),
+		textName:  reTextColName.MatchString(s),
+		moneyName: reMoneyColName.MatchString(s),
+		kind:      headerKind(s),
+	}
+}
+
+func scoreConfig(hf []hfeat, top int, pos, spans []int, p colProfile) float64 {
 	score := 0.0
 	col := 0
 	sub := top
 	pi := 0
 	for ti := 0; ti < top; ti++ {
 		if pi < len(pos) && pos[pi] == ti {
-			if reGroupWord.MatchString(hb[ti].text) {
+			if hf[ti].group {
 				score += 1
 			}
 			score += 0.001 * float64(ti) // on a tie, money parents sit to the right
 			years, totals := 0, 0
 			sum := 0.0
-			pk := headerKind(hb[ti].text)
+			pk := hf[ti].kind
 			for k := 0; k < spans[pi]; k++ {
-				st := hb[sub].text
+				st := hf[sub]
 				v := 0.5 * numericish(p, col)
-				if sk := headerKind(st); pk != hkOther && sk != hkOther && sk != pk {
+				if sk := st.kind; pk != hkOther && sk != hkOther && sk != pk {
 					v -= 1 // "Đầu tư" under "Thời gian", "Bắt đầu" under "Kinh phí"
 				}
-				if reSubWord.MatchString(st) {
+				if st.sub {
 					v += 0.5
-				} else if reGroupWord.MatchString(st) {
+				} else if st.group {
 					v -= 1 // reads like a top cell of its own
 				}
-				if reYear.MatchString(st) {
+				if st.year {
 					years++
-				} else if reTotalSub.MatchString(st) {
+				} else if st.total {
 					totals++ // a total column sits with the year columns it adds up
 				}
 				sum += v
@@ -742,13 +765,13 @@ func scoreConfig(hb []block, top int, pos, spans []int, p colProfile) float64 {
 			pi++
 			continue
 		}
-		if reYear.MatchString(hb[ti].text) {
+		if hf[ti].year {
 			score -= 1 // a year is a sub-column, not a top cell
 		}
 		if ti > 0 {
-			score += nameFits(hb[ti].text, p, col)
+			score += nameFits(hf[ti], p, col)
 		}
-		if reSubOnly.MatchString(hb[ti].text) {
+		if hf[ti].subOnly {
 			score -= 0.5 // "Tổng số", "Sự nghiệp", "Bắt đầu" stand under a parent cell
 		}
 		col++
@@ -797,12 +820,12 @@ func headerKind(s string) hkind {
 // name: a text column's name ("Ghi chú", "Đơn vị chủ trì") over figures,
 // or a money column's name ("Tổng số", "Kinh phí") over text, is a layout
 // that misplaces the header (0 when it fits or nothing is known).
-func nameFits(name string, p colProfile, col int) float64 {
+func nameFits(f hfeat, p colProfile, col int) float64 {
 	v := numericish(p, col)
 	switch {
-	case reTextColName.MatchString(name) && v > 0:
+	case f.textName && v > 0:
 		return -v
-	case reMoneyColName.MatchString(name) && v < 0:
+	case f.moneyName && v < 0:
 		return v
 	}
 	return 0
