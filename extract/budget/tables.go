@@ -102,7 +102,7 @@ func Columns(t corpus.Table) []Column {
 		if k := strings.LastIndex(name, " / "); k >= 0 {
 			leaf = name[k+3:]
 		}
-		c := Column{Name: name, Money: money && moneyColumn(t, j)}
+		c := Column{Name: name, Money: money && (moneyColumn(t, j) || moneyNamed(leaf) && figures(t, j) > 0)}
 		switch {
 		case j == 0 && reColSTT.MatchString(strings.TrimSpace(leaf)):
 			c.Role = RoleSTT
@@ -200,6 +200,33 @@ func reMoneyWordStrict(t corpus.Table) bool {
 		}
 	}
 	return false
+}
+
+var reMoneyNamed = regexp.MustCompile(`(?i)^(kinh phí|tổng kinh phí|dự kiến kinh phí|kinh phí dự kiến|tổng mức đầu tư|mức đầu tư|dự toán|số tiền|thành tiền|tổng số|tổng cộng|tổng)(\s|\(|$)`)
+
+// moneyNamed reports a column header that names an amount of money
+// ("Kinh phí", "Kinh phí (triệu đồng)", "Tổng mức đầu tư"), not a source
+// of it ("Nguồn kinh phí").
+func moneyNamed(leaf string) bool {
+	return reMoneyNamed.MatchString(strings.TrimSpace(leaf))
+}
+
+// figures counts the data cells of column j that are figures.
+func figures(t corpus.Table, j int) int {
+	n := 0
+	for _, r := range t.Rows {
+		if r.Kind != corpus.RowData || j >= len(r.Cells) {
+			continue
+		}
+		c := strings.TrimSpace(r.Cells[j].Text)
+		if c == "" || reYearCell.MatchString(c) {
+			continue
+		}
+		if _, ok := vnnum.ParseCell(c, 1); ok {
+			n++
+		}
+	}
+	return n
 }
 
 // moneyColumn reports whether most filled cells of column j are figures
