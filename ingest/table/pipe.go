@@ -39,6 +39,12 @@ func pipeCells(l line) []corpus.Cell {
 		txt := strings.TrimSpace(strings.ReplaceAll(seg, "\u00a0", " "))
 		st := base + off + ltrim
 		en := st + len(strings.TrimRight(seg[ltrim:], " \t\u00a0"))
+		if inner, n := unemphasize(txt); n > 0 {
+			// "**Tổng cộng**", "_x_": the cell is its text without the
+			// Markdown emphasis, and so is its span.
+			txt = inner
+			st, en = st+n, en-n
+		}
 		if txt == "" {
 			// an empty cell spans its blanks
 			st, en = base+off, base+off+len(seg)
@@ -50,6 +56,21 @@ func pipeCells(l line) []corpus.Cell {
 		off += i + 1
 	}
 	return cells
+}
+
+// unemphasize strips Markdown emphasis wrapped around a whole cell
+// ("**Tổng cộng**", "*x*", "__x__") and returns the inner text and the
+// width of the marker on each side (0 when there is none).
+func unemphasize(s string) (string, int) {
+	for _, m := range []string{"***", "**", "__", "*", "_"} {
+		if len(s) > 2*len(m) && strings.HasPrefix(s, m) && strings.HasSuffix(s, m) {
+			inner := s[len(m) : len(s)-len(m)]
+			if strings.TrimSpace(inner) == inner && !strings.Contains(inner, m) {
+				return inner, len(m)
+			}
+		}
+	}
+	return s, 0
 }
 
 // indexPipe finds the next unescaped "|".
