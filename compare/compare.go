@@ -240,14 +240,22 @@ func FormatNumber(v float64) string {
 	return b.String()
 }
 
-// FormatVND writes an amount in đồng as million đồng, exactly:
-// 16368600000 -> "16.368,6 triệu đồng".
+// FormatVND writes an amount in đồng exactly, as million đồng when it is
+// a whole number of thousands (16368600000 -> "16.368,6 triệu đồng"),
+// else in đồng (33228453443 -> "33.228.453.443 đồng").
 func FormatVND(v int64) string {
 	neg := v < 0
 	if neg {
 		v = -v
 	}
 	frac := strings.TrimRight(fmt.Sprintf("%06d", v%1_000_000), "0")
+	if len(frac) > 3 {
+		s := FormatNumber(float64(v)) + " đồng"
+		if neg {
+			s = "-" + s
+		}
+		return s
+	}
 	s := FormatNumber(float64(v / 1_000_000))
 	if frac != "" {
 		s += "," + frac

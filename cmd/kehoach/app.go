@@ -19,6 +19,10 @@ var commands []*cli.Command
 
 func register(c *cli.Command) { commands = append(commands, c) }
 
+// atExit runs after every command, in order, whatever its outcome (the
+// search index registers its merge-and-close here).
+var atExit []func()
+
 // exitError carries an exit code decided by a command (eval below its
 // threshold, a batch with failures).
 type exitError struct {
@@ -46,6 +50,9 @@ func newApp(out, errw io.Writer) *cli.App {
 
 func run(ctx context.Context, args []string, out, errw io.Writer) int {
 	err := newApp(out, errw).RunContext(ctx, args)
+	for _, f := range atExit {
+		f()
+	}
 	if err == nil {
 		return 0
 	}

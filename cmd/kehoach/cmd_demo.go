@@ -12,6 +12,7 @@ import (
 	"kehoach"
 	"kehoach/compare"
 	"kehoach/corpus"
+	"kehoach/extract/vnnum"
 	"kehoach/index"
 	"kehoach/ingest"
 )
@@ -101,8 +102,11 @@ Examples:
 						continue
 					}
 					for _, part := range strings.Split(cell.Text, "; ") {
-						vnd := parseTrieu(part)
-						fmt.Fprintf(w, "  %s %s: %s = %s đồng\n", r.Label, budgets.Columns[i], part, compare.GroupDigits(vnd))
+						a, ok := vnnum.ParseAmount(part)
+						if !ok {
+							continue
+						}
+						fmt.Fprintf(w, "  %s %s: %s = %s đồng\n", r.Label, budgets.Columns[i], part, compare.GroupDigits(a.VND))
 					}
 				}
 			}
@@ -125,27 +129,6 @@ Examples:
 			return nil
 		},
 	})
-}
-
-// parseTrieu reads back "16.368,6 triệu đồng" (FormatVND's form) as đồng.
-func parseTrieu(s string) int64 {
-	s = strings.TrimSuffix(s, " triệu đồng")
-	whole, frac, _ := strings.Cut(s, ",")
-	var v int64
-	for _, r := range whole {
-		if r >= '0' && r <= '9' {
-			v = v*10 + int64(r-'0')
-		}
-	}
-	v *= 1_000_000
-	scale := int64(100_000)
-	for _, r := range frac {
-		if r >= '0' && r <= '9' && scale > 0 {
-			v += int64(r-'0') * scale
-			scale /= 10
-		}
-	}
-	return v
 }
 
 // shared keeps the rows of t with a figure from at least n provinces

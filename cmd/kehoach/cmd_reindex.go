@@ -16,21 +16,10 @@ import (
 
 func init() {
 	afterIngest = append(afterIngest, indexHook)
-	// After an ingest run, merge the one-segment-per-document index that
-	// the hook wrote and close it. (cmd_ingest.go's init has run: files
-	// initialise in name order.)
-	for _, c := range commands {
-		if c.Name == "ingest" {
-			prev := c.After
-			c.After = func(cc *cli.Context) error {
-				finishIndexes()
-				if prev != nil {
-					return prev(cc)
-				}
-				return nil
-			}
-		}
-	}
+	// After any command that indexed documents (ingest, fetch, crawl,
+	// demo, serve's uploads), merge the one-segment-per-document index the
+	// hook wrote and close it.
+	atExit = append(atExit, finishIndexes)
 	register(&cli.Command{
 		Name:  "reindex",
 		Usage: "rebuild the search index from the stored documents and records",
