@@ -80,7 +80,7 @@ type Options struct {
 }
 
 // Names of the tables, in the order All builds them.
-var Names = []string{"targets", "budgets", "citations", "progress", "province"}
+var Names = []string{"targets", "indicator", "budgets", "citations", "progress", "province"}
 
 // Build builds the named table.
 func Build(ctx context.Context, src Source, name string, o Options) (*Table, error) {
@@ -95,6 +95,8 @@ func Build(ctx context.Context, src Source, name string, o Options) (*Table, err
 		return Progress(ctx, src, o)
 	case "province":
 		return ProvincePlans(ctx, src, o)
+	case "indicator":
+		return Indicator(ctx, src, o)
 	}
 	return nil, fmt.Errorf("compare: unknown table %q, want %s", name, strings.Join(Names, "|"))
 }
@@ -104,7 +106,7 @@ func Build(ctx context.Context, src Source, name string, o Options) (*Table, err
 func All(ctx context.Context, src Source, o Options) ([]*Table, error) {
 	var out []*Table
 	for _, n := range Names {
-		if n == "province" && o.Province == "" {
+		if (n == "province" && o.Province == "") || (n == "indicator" && o.Indicator == "") {
 			continue
 		}
 		t, err := Build(ctx, src, n, o)

@@ -338,3 +338,41 @@ func TestLibreOfficeReadsExports(t *testing.T) {
 		t.Errorf("LibreOffice XLSX export head = %v", rows2)
 	}
 }
+
+func TestIndicatorTable(t *testing.T) {
+	kt := corpus.DocMeta{Number: "123/KH-UBND", Province: "Kon Tum", ProvinceNow: "Quảng Ngãi", Period: &corpus.Period{From: 2021, To: 2021}}
+	vp := corpus.DocMeta{Number: "326/KH-UBND", Province: "Vĩnh Phúc", ProvinceNow: "Phú Thọ", Period: &corpus.Period{From: 2022, To: 2022}}
+	src := &fakeSource{recs: []index.Record{
+		{ID: "kt", Kind: index.KindDoc, Doc: "kt", N: -1, Source: "kt.txt", Meta: kt},
+		{ID: "vp", Kind: index.KindDoc, Doc: "vp", N: -1, Source: "vp.txt", Meta: vp},
+		{ID: "kt/target/0", Kind: index.KindTarget, Doc: "kt", Source: "kt.txt", Meta: kt, Target: &corpus.Target{Kind: "target",
+			Indicator: "gov.dvc_l4_share", Value: 30, Unit: "%", Comparator: ">=", Year: iptr(2020), Quote: "tối thiểu 30% DVCTT mức độ 4"}},
+	}}
+	for _, tc := range []struct {
+		name string
+		o    Options
+		err  string
+	}{{"no id", Options{}, "needs an indicator"}, {"unknown id", Options{Indicator: "no.such"}, "unknown indicator"}} {
+		if _, err := Indicator(context.Background(), src, tc.o); err == nil || !strings.Contains(err.Error(), tc.err) {
+			t.Errorf("%s: err = %v, want %q", tc.name, err, tc.err)
+		}
+	}
+	tb, err := Indicator(context.Background(), src, Options{Indicator: "gov.dvc_l4_share"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(tb.Rows) != 2 {
+		t.Fatalf("%d rows, want one figure row for Kon Tum and one empty row for Vĩnh Phúc", len(tb.Rows))
+	}
+	row := tb.Rows[0]
+	if row.Label != "Kon Tum" || row.Cells[0].Text != "2020" || !strings.Contains(row.Cells[1].Text, "30%") || len(row.Cells[1].Evidence) != 1 {
+		t.Errorf("Kon Tum row = %+v", row)
+	}
+	// The national target for 2020 is ≥30% (17/NQ-CP): the gap is 0.
+	if !strings.Contains(row.Cells[2].Text, "30") || row.Cells[3].Value == nil || *row.Cells[3].Value != 0 {
+		t.Errorf("national %q gap %+v, want ≥30 and 0", row.Cells[2].Text, row.Cells[3])
+	}
+	if tb.Rows[1].Label != "Vĩnh Phúc" || tb.Rows[1].Cells[1].Status != StatusNoFigure {
+		t.Errorf("Vĩnh Phúc row = %+v, want no figure", tb.Rows[1])
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 
+	"kehoach/extract/indicator"
 	"kehoach/index"
 )
 
@@ -418,4 +419,78 @@ func ProvincePlans(ctx context.Context, src Source, o Options) (*Table, error) {
 		t.Notes = append(t.Notes, "no plan of "+o.Province+" ingested")
 	}
 	return t, nil
+}
+
+// Indicator is one indicator's targets, one row per province and stated
+// figure, with the national target for the same year beside each and the
+// gap to it (issue 6's comparison). It needs o.Indicator.
+func Indicator(ctx context.Context, src Source, o Options) (*Table, error) {
+	if o.Indicator == "" {
+		return nil, fmt.Errorf("compare: the indicator table needs an indicator id (--indicator)")
+	}
+	in, ok := indicator.Get(o.Indicator)
+	if !ok {
+		return nil, fmt.Errorf("compare: unknown indicator %q (kehoach indicators lists them)", o.Indicator)
+	}
+	ps, err := plans(ctx, src, o)
+	if err != nil {
+		return nil, err
+	}
+	f := o.filter(index.KindTarget)
+	f.Indicator = o.Indicator
+	recs, err := src.Records(ctx, f)
+	if err != nil {
+		return nil, err
+	}
+	t := &Table{Name: "indicator", Title: in.NameVI + ": targets beside the national target", Corner: "Province",
+		Columns: []string{"Year", "Target", "National target", "Gap", "Document"}, Province: o.grouping()}
+	by := map[string][]index.Record{}
+	for _, r := range recs {
+		if isTarget(r) && r.Target.Indicator == o.Indicator {
+			p := o.group(r.Meta)
+			by[p] = append(by[p], r)
+		}
+	}
+	text := func(s string) Cell { return Cell{Text: s, Status: StatusOK} }
+	for _, p := range provincesOf(ps) {
+		rs := by[p]
+		if len(rs) == 0 {
+			row := Row{Key: p, Label: p}
+			for range t.Columns {
+				row.Cells = append(row.Cells, empty(StatusNoFigure))
+			}
+			t.Rows = append(t.Rows, row)
+			continue
+		}
+		sortByYear(rs)
+		for _, r := range rs {
+			tg := r.Target
+			year := ""
+			if tg.Year != nil {
+				year = fmt.Sprint(*tg.Year)
+			}
+			figure := cellOf([]index.Record{r}, func(r index.Record) string { return formatTarget(r.Target) },
+				func(r index.Record) (float64, string) { return r.Target.Value, r.Target.Unit })
+			nat, gap := empty(StatusNoFigure), empty(StatusNoFigure)
+			if nt, g, ok := indicator.Beside(*tg); ok {
+				nat = text(nt.String())
+				v := g
+				gap = Cell{Text: signed(g), Value: &v, Unit: in.Unit, Status: StatusOK}
+			}
+			doc := r.Meta.Number
+			if doc == "" {
+				doc = r.Source
+			}
+			t.Rows = append(t.Rows, Row{Key: p, Label: p, Cells: []Cell{text(year), figure, nat, gap, text(doc)}})
+		}
+	}
+	t.Notes = append(t.Notes, "national target: the one for the figure's year, else the next national deadline; gap = the figure minus it (for ranks, a positive gap is worse)")
+	return t, nil
+}
+
+func signed(v float64) string {
+	if v > 0 {
+		return "+" + FormatNumber(v)
+	}
+	return FormatNumber(v)
 }

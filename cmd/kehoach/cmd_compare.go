@@ -52,7 +52,9 @@ func init() {
 	register(&cli.Command{
 		Name:  "compare",
 		Usage: "comparison tables across provinces, with the evidence of every cell",
-		Description: `Tables built from the index: targets (indicator × province), budgets
+		Description: `Tables built from the index: targets (indicator × province), with
+--indicator ID one row per province and figure beside the national target
+and the gap to it (the indicator table), budgets
 (stated totals, province × year), citations (cited document × province),
 progress (target versus achieved) and, with --province, that province's
 plans side by side over the years. Each filled cell is numbered; its
@@ -63,6 +65,7 @@ ingested, and "no figure" when the plans ingested state none.
 Examples:
    kehoach compare --table budgets
    kehoach compare --table targets --indicator gov.dvc_l4_share --by now
+   kehoach compare --table indicator --indicator gov.dossier_online_share
    kehoach compare --province "Kon Tum" --format md`,
 		Flags: append(compareFlags(),
 			&cli.StringFlag{Name: "format", Value: "text", Usage: "text, md or json (export writes csv and xlsx)"},
