@@ -126,17 +126,22 @@ func citationRows(xs []*corpus.Extraction, want *province.Province, role string,
 	return out
 }
 
+// writeJSONLines writes rows as JSON Lines, Vietnamese and <>& unescaped.
+func writeJSONLines[T any](w io.Writer, rows []T) error {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	for _, r := range rows {
+		if err := enc.Encode(r); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 func writeCitations(w io.Writer, rows []citeRow, format string) error {
 	switch format {
 	case "json":
-		enc := json.NewEncoder(w)
-		enc.SetEscapeHTML(false)
-		for _, r := range rows {
-			if err := enc.Encode(r); err != nil {
-				return err
-			}
-		}
-		return nil
+		return writeJSONLines(w, rows)
 	case "csv":
 		cw := csv.NewWriter(w)
 		cw.Write([]string{"province", "year", "document", "type", "number", "date", "role", "relation", "count", "status", "registry", "superseded_by", "title", "quote", "source_file"})

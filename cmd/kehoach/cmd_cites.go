@@ -2,7 +2,6 @@ package main
 
 import (
 	"encoding/csv"
-	"encoding/json"
 	"fmt"
 	"io"
 	"sort"
@@ -124,14 +123,7 @@ func citingRows(xs []*corpus.Extraction, q string) []citeRow {
 func writeCites(w io.Writer, q string, rows []citeRow, format string) error {
 	switch format {
 	case "json":
-		enc := json.NewEncoder(w)
-		enc.SetEscapeHTML(false)
-		for _, r := range rows {
-			if err := enc.Encode(r); err != nil {
-				return err
-			}
-		}
-		return nil
+		return writeJSONLines(w, rows)
 	case "csv":
 		cw := csv.NewWriter(w)
 		cw.Write([]string{"province", "year", "document", "type", "number", "date", "role", "relation", "count", "pinpoints", "quote", "source_file"})
@@ -246,14 +238,7 @@ func writeMissing(w io.Writer, q string, xs []*corpus.Extraction, format string)
 	})
 	switch format {
 	case "json":
-		enc := json.NewEncoder(w)
-		enc.SetEscapeHTML(false)
-		for _, r := range rows {
-			if err := enc.Encode(r); err != nil {
-				return err
-			}
-		}
-		return nil
+		return writeJSONLines(w, rows)
 	case "csv":
 		cw := csv.NewWriter(w)
 		cw.Write([]string{"province", "year", "document", "source_file"})
