@@ -80,7 +80,7 @@ type Options struct {
 }
 
 // Names of the tables, in the order All builds them.
-var Names = []string{"targets", "indicator", "budgets", "citations", "progress", "province"}
+var Names = []string{"targets", "indicator", "budgets", "spending", "citations", "progress", "province"}
 
 // Build builds the named table.
 func Build(ctx context.Context, src Source, name string, o Options) (*Table, error) {
@@ -97,6 +97,8 @@ func Build(ctx context.Context, src Source, name string, o Options) (*Table, err
 		return ProvincePlans(ctx, src, o)
 	case "indicator":
 		return Indicator(ctx, src, o)
+	case "spending":
+		return Spending(ctx, src, o)
 	}
 	return nil, fmt.Errorf("compare: unknown table %q, want %s", name, strings.Join(Names, "|"))
 }

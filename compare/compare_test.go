@@ -376,3 +376,32 @@ func TestIndicatorTable(t *testing.T) {
 		t.Errorf("Vĩnh Phúc row = %+v, want no figure", tb.Rows[1])
 	}
 }
+
+func TestSpendingTable(t *testing.T) {
+	kt := corpus.DocMeta{Number: "", Province: "Kon Tum", ProvinceNow: "Quảng Ngãi", Period: &corpus.Period{From: 2021, To: 2021}}
+	amt := func(v int64) *int64 { return &v }
+	src := &fakeSource{recs: []index.Record{
+		{ID: "kt", Kind: index.KindDoc, Doc: "kt", N: -1, Source: "kt.txt", Meta: kt},
+		{ID: "kt/budget/0", Kind: index.KindBudget, Doc: "kt", Source: "kt.txt", Meta: kt, Budget: &corpus.Budget{Kind: "total", AmountVND: 16_368_600_000, Quote: "16.368,6 triệu đồng"}},
+		{ID: "kt/budget/1", Kind: index.KindBudget, Doc: "kt", Source: "kt.txt", Meta: kt, Budget: &corpus.Budget{Kind: "source", Source: "ngân sách địa phương", AmountVND: 16_368_600_000}},
+		{ID: "kt/project/0", Kind: index.KindProject, Doc: "kt", Source: "kt.txt", Meta: kt, Project: &corpus.Project{Name: "LGSP", AmountVND: amt(10_000_000_000)}},
+		{ID: "kt/project/1", Kind: index.KindProject, Doc: "kt", Source: "kt.txt", Meta: kt, Project: &corpus.Project{Name: "SOC", AmountVND: amt(6_000_000_000)}},
+		{ID: "kt/project/2", Kind: index.KindProject, Doc: "kt", Source: "kt.txt", Meta: kt, Project: &corpus.Project{Name: "no amount"}},
+		{ID: "kt/target/0", Kind: index.KindTarget, Doc: "kt", Source: "kt.txt", Meta: kt, Target: &corpus.Target{Kind: "target", Indicator: "infosec.budget_share", Value: 10, Unit: "%", Comparator: ">="}},
+	}}
+	tb, err := Spending(context.Background(), src, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(tb.Rows) != 1 {
+		t.Fatalf("%d rows, want 1", len(tb.Rows))
+	}
+	var got []string
+	for _, c := range tb.Rows[0].Cells {
+		got = append(got, c.Text)
+	}
+	want := []string{"(no number)", "2021", "16.368,6 triệu đồng", "16.000 triệu đồng (2 items)", "ngân sách địa phương 16.368,6 triệu đồng", "≥ 10%"}
+	if d := cmp.Diff(want, got); d != "" {
+		t.Errorf("spending row (-want +got)\n%s", d)
+	}
+}

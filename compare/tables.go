@@ -494,3 +494,94 @@ func signed(v float64) string {
 	}
 	return FormatNumber(v)
 }
+
+// Spending is the money of each plan: its stated totals, the sum of its
+// items (appendix project rows and budget lines with an amount), its split
+// by funding source, and the share it sets aside for cybersecurity where
+// it states one. One row per plan, ordered by province and years.
+func Spending(ctx context.Context, src Source, o Options) (*Table, error) {
+	ps, err := plans(ctx, src, o)
+	if err != nil {
+		return nil, err
+	}
+	byDoc := map[string][]index.Record{}
+	for _, kind := range []string{index.KindBudget, index.KindProject, index.KindTarget} {
+		f := o.filter(kind)
+		if kind == index.KindTarget {
+			f.Indicator = "infosec.budget_share"
+		}
+		rs, err := src.Records(ctx, f)
+		if err != nil {
+			return nil, err
+		}
+		for _, r := range rs {
+			byDoc[r.Doc] = append(byDoc[r.Doc], r)
+		}
+	}
+	sort.SliceStable(ps, func(i, j int) bool {
+		if ps[i].province != ps[j].province {
+			return collate(ps[i].province) < collate(ps[j].province)
+		}
+		return ps[i].from < ps[j].from
+	})
+	t := &Table{Name: "spending", Title: "Money of each plan: stated totals, sum of items, split by source, cybersecurity share", Corner: "Province",
+		Columns: []string{"Plan", "Years", "Stated total", "Sum of items", "By source", "Cybersecurity share"}, Province: o.grouping()}
+	text := func(s string) Cell { return Cell{Text: s, Status: StatusOK} }
+	amount := func(rs []index.Record, label func(index.Record) string) Cell {
+		if len(rs) == 0 {
+			return empty(StatusNoFigure)
+		}
+		return cellOf(rs, label, func(r index.Record) (float64, string) { return float64(r.Budget.AmountVND), "đồng" })
+	}
+	for _, p := range ps {
+		var totals, sources, shares []index.Record
+		var sum int64
+		items := 0
+		for _, r := range byDoc[p.doc] {
+			switch {
+			case r.Budget != nil && r.Budget.Kind == "total":
+				totals = append(totals, r)
+			case r.Budget != nil && r.Budget.Kind == "source":
+				sources = append(sources, r)
+			case r.Budget != nil && r.Budget.Kind == "item":
+				sum += r.Budget.AmountVND
+				items++
+			case r.Project != nil && r.Project.AmountVND != nil:
+				sum += *r.Project.AmountVND
+				items++
+			case r.Target != nil:
+				shares = append(shares, r)
+			}
+		}
+		name := p.number
+		if name == "" {
+			name = "(no number)"
+		}
+		years := ""
+		if p.from > 0 {
+			years = period{p.from, p.to}.label()
+		}
+		row := Row{Key: p.province, Label: p.province, Cells: []Cell{text(name), text(years),
+			amount(totals, func(r index.Record) string { return FormatVND(r.Budget.AmountVND) }),
+			empty(StatusNoFigure),
+			amount(sources, func(r index.Record) string {
+				s := r.Budget.Source
+				if s == "" {
+					s = "?"
+				}
+				return s + " " + FormatVND(r.Budget.AmountVND)
+			}),
+			empty(StatusNoFigure)}}
+		if items > 0 {
+			v := float64(sum)
+			row.Cells[3] = Cell{Text: fmt.Sprintf("%s (%d items)", FormatVND(sum), items), Value: &v, Unit: "đồng", Status: StatusOK}
+		}
+		if len(shares) > 0 {
+			row.Cells[5] = cellOf(shares, func(r index.Record) string { return formatTarget(r.Target) },
+				func(r index.Record) (float64, string) { return r.Target.Value, r.Target.Unit })
+		}
+		t.Rows = append(t.Rows, row)
+	}
+	t.Notes = append(t.Notes, "a plan may state several totals (prose and an appendix's total row, or a total per year); the sum of items adds every appendix row and budget line of the plan, whatever its years; where items and a stated total disagree, kehoach extract's warnings name both figures")
+	return t, nil
+}

@@ -54,7 +54,8 @@ func init() {
 		Usage: "comparison tables across provinces, with the evidence of every cell",
 		Description: `Tables built from the index: targets (indicator × province), with
 --indicator ID one row per province and figure beside the national target
-and the gap to it (the indicator table), budgets
+and the gap to it (the indicator table), spending (each plan's stated
+totals, sum of items, split by source, cybersecurity share), budgets
 (stated totals, province × year), citations (cited document × province),
 progress (target versus achieved) and, with --province, that province's
 plans side by side over the years. Each filled cell is numbered; its

@@ -42,8 +42,8 @@ func TestSearchCompareExport(t *testing.T) {
 		{"compare province", []string{"--data", data, "compare", "--province", "Vĩnh Phúc", "--table", "province"}, 0, "83.589 triệu đồng", ""},
 		{"compare md", []string{"--data", data, "compare", "--table", "citations", "--format", "md"}, 0, "| Cited document |", ""},
 		{"export bad format", []string{"--data", data, "export", "--format", "pdf"}, 1, "", "want csv|xlsx|json|md"},
-		{"export csv", []string{"--data", data, "export", "--format", "csv", "--out", csvf}, 0, "export: 4 tables", ""},
-		{"export xlsx", []string{"--data", data, "export", "--format", "xlsx", "--out", xlsx}, 0, "export: 4 tables", ""},
+		{"export csv", []string{"--data", data, "export", "--format", "csv", "--out", csvf}, 0, "export: 5 tables", ""},
+		{"export xlsx", []string{"--data", data, "export", "--format", "xlsx", "--out", xlsx}, 0, "export: 5 tables", ""},
 		{"export json stdout", []string{"--data", data, "export", "--format", "json", "--table", "budgets"}, 0, `"name": "budgets"`, ""},
 		{"reindex", []string{"--data", data, "reindex"}, 0, "reindex: 5 documents", ""},
 		{"search after reindex", []string{"--data", data, "search", "dịch vụ công mức độ 4"}, 0, "5 documents match", ""},
@@ -64,7 +64,7 @@ func TestSearchCompareExport(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	if s := f.GetSheetList(); len(s) != 5 || s[4] != "Evidence" {
+	if s := f.GetSheetList(); len(s) != 6 || s[5] != "Evidence" {
 		t.Errorf("xlsx sheets = %v", s)
 	}
 }
