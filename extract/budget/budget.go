@@ -21,7 +21,7 @@ package budget
 
 import (
 	"fmt"
-	"regexp"
+	"kehoach/internal/lazyre"
 	"strconv"
 	"strings"
 	"unicode"
@@ -44,16 +44,16 @@ func Extract(doc *corpus.Document, x *corpus.Extraction) {
 }
 
 var (
-	reTotalLabel = regexp.MustCompile(`(?i)(tổng kinh phí|tổng vốn|tổng mức|tổng nhu cầu|tổng cộng|tổng số|tổng chi|tổng ngân sách|^tổng\b|kinh phí thực hiện|kinh phí triển khai|dự kiến kinh phí|nhu cầu kinh phí)`)
-	reSubRow     = regexp.MustCompile(`^(\d{1,2}(\.\d{1,2})+\.?|[a-zđ][.)]?|[-+*•])$`)
-	reItemLabel  = regexp.MustCompile(`(?i)(dự án|nhiệm vụ|hạng mục|gói thầu|đề án)`)
+	reTotalLabel = lazyre.New(`(?i)(tổng kinh phí|tổng vốn|tổng mức|tổng nhu cầu|tổng cộng|tổng số|tổng chi|tổng ngân sách|^tổng\b|kinh phí thực hiện|kinh phí triển khai|dự kiến kinh phí|nhu cầu kinh phí)`)
+	reSubRow     = lazyre.New(`^(\d{1,2}(\.\d{1,2})+\.?|[a-zđ][.)]?|[-+*•])$`)
+	reItemLabel  = lazyre.New(`(?i)(dự án|nhiệm vụ|hạng mục|gói thầu|đề án)`)
 	// a label naming all the tasks, not one: plural, a whole plan or
 	// programme, or the task noun with only years after it
 	// ("nhiệm vụ năm 2021"; "nhiệm vụ số hóa năm 2021" is one task)
-	reAggregate   = regexp.MustCompile(`(?i)(kế hoạch|các (dự án|nhiệm vụ|đề án)|chương trình|(dự án|nhiệm vụ|hạng mục|đề án)\s+(trong\s+)?(năm|giai đoạn)\s+(19|20)\d\d|toàn tỉnh|của tỉnh|ứng dụng cntt|ứng dụng công nghệ thông tin)`)
-	reAppendixNo  = regexp.MustCompile(`^([0-9]{1,2}|[IVXL]{1,5}|[A-Z])[.:]?$`)
-	reSourceAfter = regexp.MustCompile(`(?i)^\s*(?:\(|,)?\s*(?:từ|thuộc|bằng)\s+((?:nguồn\s+)?(?:vốn\s+)?(?:ngân sách[^,.;()]*|sự nghiệp|đầu tư[^,.;()]*|xã hội hóa|xã hội hoá|ODA|vốn vay[^,.;()]*))`)
-	reYearsOnly   = regexp.MustCompile(`(?i)^(năm|giai đoạn|kế hoạch năm)\s+(19|20)\d\d(\s*[-–]\s*(19|20)\d\d)?$`)
+	reAggregate   = lazyre.New(`(?i)(kế hoạch|các (dự án|nhiệm vụ|đề án)|chương trình|(dự án|nhiệm vụ|hạng mục|đề án)\s+(trong\s+)?(năm|giai đoạn)\s+(19|20)\d\d|toàn tỉnh|của tỉnh|ứng dụng cntt|ứng dụng công nghệ thông tin)`)
+	reAppendixNo  = lazyre.New(`^([0-9]{1,2}|[IVXL]{1,5}|[A-Z])[.:]?$`)
+	reSourceAfter = lazyre.New(`(?i)^\s*(?:\(|,)?\s*(?:từ|thuộc|bằng)\s+((?:nguồn\s+)?(?:vốn\s+)?(?:ngân sách[^,.;()]*|sự nghiệp|đầu tư[^,.;()]*|xã hội hóa|xã hội hoá|ODA|vốn vay[^,.;()]*))`)
+	reYearsOnly   = lazyre.New(`(?i)^(năm|giai đoạn|kế hoạch năm)\s+(19|20)\d\d(\s*[-–]\s*(19|20)\d\d)?$`)
 )
 
 // proseBudgets reads the amounts written with a currency word outside
@@ -141,7 +141,7 @@ func proseBudgets(doc *corpus.Document, x *corpus.Extraction) []corpus.Budget {
 	return out
 }
 
-var reBareLabel = regexp.MustCompile(`(?i)^(kinh phí|nguồn kinh phí)(\s+(dự kiến|dự toán|cần thiết))?$`)
+var reBareLabel = lazyre.New(`(?i)^(kinh phí|nguồn kinh phí)(\s+(dự kiến|dự toán|cần thiết))?$`)
 
 // loneBareTotal makes the one amount labelled only "Kinh phí (dự kiến)"
 // a total when the text states no other total: a short plan's "Kinh phí
@@ -166,17 +166,17 @@ func loneBareTotal(bs []corpus.Budget) {
 }
 
 var (
-	reSpent = regexp.MustCompile(`(?i)(đã\s+(được\s+)?(bố trí|phân bổ|cấp|chi|giải ngân|sử dụng|đầu tư)|được\s+(bố trí|phân bổ|cấp)|dành cho|bố trí cho|chi cho)`)
+	reSpent = lazyre.New(`(?i)(đã\s+(được\s+)?(bố trí|phân bổ|cấp|chi|giải ngân|sử dụng|đầu tư)|được\s+(bố trí|phân bổ|cấp)|dành cho|bố trí cho|chi cho)`)
 	// the plan's field as a whole, right after "cho" ("cho công tác bảo
 	// đảm an toàn thông tin", "cho ứng dụng CNTT và chuyển đổi số"), not
 	// one system or task of it ("cho hệ thống một cửa điện tử")
-	reOverallPurpose = regexp.MustCompile(`(?i)\bcho\s+((công tác|lĩnh vực|hoạt động|việc|các nhiệm vụ|các dự án|các nhiệm vụ, dự án|các dự án, nhiệm vụ)\s+)?((bảo đảm|đảm bảo|phát triển|triển khai|thực hiện|đẩy mạnh)\s+)?(ứng dụng\s+(cntt|công nghệ thông tin)|chuyển đổi số|chính quyền (điện tử|số)|chính phủ (điện tử|số)|an toàn,? an ninh mạng|an toàn thông tin|an ninh mạng|cntt\b|công nghệ thông tin)`)
+	reOverallPurpose = lazyre.New(`(?i)\bcho\s+((công tác|lĩnh vực|hoạt động|việc|các nhiệm vụ|các dự án|các nhiệm vụ, dự án|các dự án, nhiệm vụ)\s+)?((bảo đảm|đảm bảo|phát triển|triển khai|thực hiện|đẩy mạnh)\s+)?(ứng dụng\s+(cntt|công nghệ thông tin)|chuyển đổi số|chính quyền (điện tử|số)|chính phủ (điện tử|số)|an toàn,? an ninh mạng|an toàn thông tin|an ninh mạng|cntt\b|công nghệ thông tin)`)
 )
 
 // reFieldBudget is a label that is the money noun and the plan's field,
 // and only a year or period after it: "Kinh phí bảo đảm an toàn thông tin
 // mạng năm 2022", "Chi cho ứng dụng CNTT giai đoạn 2016-2020".
-var reFieldBudget = regexp.MustCompile(`(?i)^(tổng\s+)?(kinh phí|chi|ngân sách|vốn)\s+((dành\s+)?cho\s+)?((công tác|lĩnh vực|hoạt động)\s+)?((bảo đảm|đảm bảo|phát triển|triển khai|thực hiện|đẩy mạnh)\s+)?(ứng dụng\s+(cntt|công nghệ thông tin)|chuyển đổi số|chính quyền (điện tử|số)|chính phủ (điện tử|số)|an toàn,? an ninh mạng|an toàn thông tin( mạng)?|an ninh mạng|cntt|công nghệ thông tin)(\s+(của tỉnh|toàn tỉnh|của thành phố|và chuyển đổi số|và an toàn thông tin( mạng)?))?\s+(trong\s+)?(năm|giai đoạn)\s+(19|20)\d\d(\s*[-–]\s*(19|20)\d\d)?$`)
+var reFieldBudget = lazyre.New(`(?i)^(tổng\s+)?(kinh phí|chi|ngân sách|vốn)\s+((dành\s+)?cho\s+)?((công tác|lĩnh vực|hoạt động)\s+)?((bảo đảm|đảm bảo|phát triển|triển khai|thực hiện|đẩy mạnh)\s+)?(ứng dụng\s+(cntt|công nghệ thông tin)|chuyển đổi số|chính quyền (điện tử|số)|chính phủ (điện tử|số)|an toàn,? an ninh mạng|an toàn thông tin( mạng)?|an ninh mạng|cntt|công nghệ thông tin)(\s+(của tỉnh|toàn tỉnh|của thành phố|và chuyển đổi số|và an toàn thông tin( mạng)?))?\s+(trong\s+)?(năm|giai đoạn)\s+(19|20)\d\d(\s*[-–]\s*(19|20)\d\d)?$`)
 
 // spentOverall reports a statement of what was spent or allocated on the
 // plan's field as a whole in a year or period ("Kinh phí đã bố trí cho
@@ -213,14 +213,14 @@ var (
 	// money that is an outcome or a fact, not what the plan spends:
 	// "doanh thu ... đạt 3.500 tỷ đồng", "tiết kiệm chi phí 15 tỷ đồng",
 	// "nộp ngân sách 450 tỷ đồng", "xử phạt ... 120 triệu đồng"
-	reOutcome = regexp.MustCompile(`(?i)(doanh thu|giá trị giao dịch|giao dịch|thanh toán không dùng tiền mặt|tiết kiệm|thu nhập|xử phạt|phạt tiền|nộp ngân sách|nộp thuế|thu ngân sách|lợi nhuận|grdp|kim ngạch|giá trị sản xuất|giá trị gia tăng|vốn điều lệ|thiệt hại|chiếm đoạt|lừa đảo)`)
+	reOutcome = lazyre.New(`(?i)(doanh thu|giá trị giao dịch|giao dịch|thanh toán không dùng tiền mặt|tiết kiệm|thu nhập|xử phạt|phạt tiền|nộp ngân sách|nộp thuế|thu ngân sách|lợi nhuận|grdp|kim ngạch|giá trị sản xuất|giá trị gia tăng|vốn điều lệ|thiệt hại|chiếm đoạt|lừa đảo)`)
 	// words that make it spending after all ("kinh phí xây dựng hệ thống thu thuế")
-	reSpendWord = regexp.MustCompile(`(?i)(kinh phí|vốn đầu tư|dự toán|tổng mức đầu tư|bố trí|phân bổ|giải ngân)`)
+	reSpendWord = lazyre.New(`(?i)(kinh phí|vốn đầu tư|dự toán|tổng mức đầu tư|bố trí|phân bổ|giải ngân)`)
 )
 
-var reUnitStatement = regexp.MustCompile(`(?i)(đơn\s*vị\s*tính|đvt|đơn\s*vị)\s*[:：]?\s*$`)
+var reUnitStatement = lazyre.New(`(?i)(đơn\s*vị\s*tính|đvt|đơn\s*vị)\s*[:：]?\s*$`)
 
-var reMoneyLabel = regexp.MustCompile(`(?i)(kinh phí|vốn|ngân sách|đầu tư|chi phí|tổng mức|dự toán|đã cấp|bố trí|phân bổ|giải ngân)`)
+var reMoneyLabel = lazyre.New(`(?i)(kinh phí|vốn|ngân sách|đầu tư|chi phí|tổng mức|dự toán|đã cấp|bố trí|phân bổ|giải ngân)`)
 
 // currencyUnit reports whether a unit as written ends with a currency
 // word (FindAmounts) rather than a bare scale word (FindScaled).
@@ -337,8 +337,8 @@ func shorten(s string) string {
 }
 
 var (
-	reLabelPeriod = regexp.MustCompile(`((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)`)
-	reLabelYear   = regexp.MustCompile(`(?i)năm\s+((?:19|20)\d\d)`)
+	reLabelPeriod = lazyre.New(`((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)`)
+	reLabelYear   = lazyre.New(`(?i)năm\s+((?:19|20)\d\d)`)
 )
 
 func yearsOf(label string) (*int, *corpus.Period) {

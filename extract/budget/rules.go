@@ -1,7 +1,7 @@
 package budget
 
 import (
-	"regexp"
+	"kehoach/internal/lazyre"
 	"strings"
 	"unicode/utf8"
 
@@ -11,11 +11,11 @@ import (
 
 var (
 	// a share: comparator, figure, "%", then the base it is a share of
-	reShare         = regexp.MustCompile(`(?i)(tối thiểu|ít nhất|không dưới|không thấp hơn|tối đa|không quá|không vượt quá|khoảng|xấp xỉ|trên|dưới)?(?:\s+từ)?\s*(\d{1,3}(?:,\d{1,2})?)\s*%\s*(?:trong|trên|của)?\s*((?:tổng\s+)?(?:kinh phí|mức đầu tư|chi ngân sách|ngân sách|nguồn vốn|vốn|chi thường xuyên|chi đầu tư)[^;.()]*)`)
-	rePurposeAfter  = regexp.MustCompile(`(?i)(?:^|\s)(?:dành cho|để chi cho|để|chi cho|cho)\s+(.+)$`)
-	rePurposeBefore = regexp.MustCompile(`(?i)(?:chi cho|dành cho|cho)\s+(.+?)\s*(?:đạt|là|bằng|chiếm|tối thiểu|ít nhất|khoảng|trong)?\s*$`)
-	reBaseWord      = regexp.MustCompile(`(?i)(kinh phí|ngân sách|vốn|mức đầu tư|chi thường xuyên|chi đầu tư)`)
-	reRecurring     = regexp.MustCompile(`(?i)(hàng năm|hằng năm|mỗi năm|/năm)`)
+	reShare         = lazyre.New(`(?i)(tối thiểu|ít nhất|không dưới|không thấp hơn|tối đa|không quá|không vượt quá|khoảng|xấp xỉ|trên|dưới)?(?:\s+từ)?\s*(\d{1,3}(?:,\d{1,2})?)\s*%\s*(?:trong|trên|của)?\s*((?:tổng\s+)?(?:kinh phí|mức đầu tư|chi ngân sách|ngân sách|nguồn vốn|vốn|chi thường xuyên|chi đầu tư)[^;.()]*)`)
+	rePurposeAfter  = lazyre.New(`(?i)(?:^|\s)(?:dành cho|để chi cho|để|chi cho|cho)\s+(.+)$`)
+	rePurposeBefore = lazyre.New(`(?i)(?:chi cho|dành cho|cho)\s+(.+?)\s*(?:đạt|là|bằng|chiếm|tối thiểu|ít nhất|khoảng|trong)?\s*$`)
+	reBaseWord      = lazyre.New(`(?i)(kinh phí|ngân sách|vốn|mức đầu tư|chi thường xuyên|chi đầu tư)`)
+	reRecurring     = lazyre.New(`(?i)(hàng năm|hằng năm|mỗi năm|/năm)`)
 )
 
 var comparators = map[string]string{

@@ -2,7 +2,7 @@ package budget
 
 import (
 	"fmt"
-	"regexp"
+	"kehoach/internal/lazyre"
 	"sort"
 	"strconv"
 	"strings"
@@ -39,39 +39,42 @@ type Column struct {
 }
 
 var (
-	reColSTT  = regexp.MustCompile(`(?i)^(stt|tt|số tt|số thứ tự|s\.tt)\.?$`)
-	reColYear = regexp.MustCompile(`(?i)^(năm\s*)?((?:19|20)\d\d)$`)
+	reColSTT  = lazyre.New(`(?i)^(stt|tt|số tt|số thứ tự|s\.tt)\.?$`)
+	reColYear = lazyre.New(`(?i)^(năm\s*)?((?:19|20)\d\d)$`)
 	// ReColName matches the header of a task or project name column.
-	ReColName    = regexp.MustCompile(`(?i)(tên|nội dung|nhiệm vụ|dự án|hạng mục|danh mục)`)
-	reColLead    = regexp.MustCompile(`(?i)(chủ trì|đơn vị thực hiện|cơ quan thực hiện|chủ đầu tư|đơn vị triển khai)`)
-	reColPartner = regexp.MustCompile(`(?i)phối hợp`)
-	reColPeriod  = regexp.MustCompile(`(?i)(thời gian|năm thực hiện|tiến độ|thời điểm|giai đoạn thực hiện|^(năm\s+)?(bắt đầu|kết thúc|khởi công|hoàn thành)$)`)
-	reColTotal1  = regexp.MustCompile(`(?i)^(tổng|cộng)`)
-	reColAlloc   = regexp.MustCompile(`(?i)(phân bổ|bố trí|kế hoạch vốn|giải ngân|đã thực hiện|cần thực hiện|đã cấp|lũy kế)`)
-	reColTotal2  = regexp.MustCompile(`(?i)(kinh phí|tổng mức|mức đầu tư|dự toán|nhu cầu|giá trị|thành tiền|tổng số|số tiền)`)
-	reColSrcText = regexp.MustCompile(`(?i)(nguồn vốn|nguồn kinh phí|nguồn ngân sách|nguồn)`)
-	reColStatus  = regexp.MustCompile(`(?i)(hiệu quả|hiện trạng|kết quả|tình trạng|trạng thái)`)
-	reColNote    = regexp.MustCompile(`(?i)ghi chú`)
-	reAnyYear    = regexp.MustCompile(`(?:19|20)\d\d`)
+	ReColName    = lazyre.New(`(?i)(tên|nội dung|nhiệm vụ|dự án|hạng mục|danh mục)`)
+	reColLead    = lazyre.New(`(?i)(chủ trì|đơn vị thực hiện|cơ quan thực hiện|chủ đầu tư|đơn vị triển khai)`)
+	reColPartner = lazyre.New(`(?i)phối hợp`)
+	reColPeriod  = lazyre.New(`(?i)(thời gian|năm thực hiện|tiến độ|thời điểm|giai đoạn thực hiện|^(năm\s+)?(bắt đầu|kết thúc|khởi công|hoàn thành)$)`)
+	reColTotal1  = lazyre.New(`(?i)^(tổng|cộng)`)
+	reColAlloc   = lazyre.New(`(?i)(phân bổ|bố trí|kế hoạch vốn|giải ngân|đã thực hiện|cần thực hiện|đã cấp|lũy kế)`)
+	reColTotal2  = lazyre.New(`(?i)(kinh phí|tổng mức|mức đầu tư|dự toán|nhu cầu|giá trị|thành tiền|tổng số|số tiền)`)
+	reColSrcText = lazyre.New(`(?i)(nguồn vốn|nguồn kinh phí|nguồn ngân sách|nguồn)`)
+	reColStatus  = lazyre.New(`(?i)(hiệu quả|hiện trạng|kết quả|tình trạng|trạng thái)`)
+	reColNote    = lazyre.New(`(?i)ghi chú`)
+	reAnyYear    = lazyre.New(`(?:19|20)\d\d`)
 )
 
 // sources, most specific first: pattern and normalised name.
 var sourceNames = []struct {
-	re   *regexp.Regexp
+	re   *lazyre.Regexp
 	name string
 }{
-	{regexp.MustCompile(`(?i)sự nghiệp|chi thường xuyên|kinh phí thường xuyên`), "sự nghiệp"},
+	{lazyre.New(`(?i)sự nghiệp|chi thường xuyên|kinh phí thường xuyên`), "sự nghiệp"},
 	// "đầu tư" is a verb too: a source only after vốn/nguồn/chi or alone
-	{regexp.MustCompile(`(?i)(vốn|nguồn)\s+(vốn\s+)?đầu tư công|^\s*đầu tư công\s*$`), "đầu tư công"},
-	{regexp.MustCompile(`(?i)(vốn|nguồn|chi)\s+(vốn\s+)?đầu tư|^\s*(vốn\s+)?đầu tư(\s+phát triển)?\s*(\(.*\))?\s*$`), "đầu tư"},
-	{regexp.MustCompile(`(?i)(ngân sách |nguồn )?(trung ương|tw\b)|\bnstw\b|\bns\s*tw\b|\bnstư\b`), "ngân sách trung ương"},
-	{regexp.MustCompile(`(?i)ngân sách (địa phương|tỉnh|huyện|xã)|ngân sách cấp (tỉnh|huyện|xã)|nsđp|\bns\s*đp|\bns\s*(tỉnh|huyện)`), "ngân sách địa phương"},
-	{regexp.MustCompile(`(?i)xã hội hóa|xã hội hoá`), "xã hội hóa"},
-	{regexp.MustCompile(`(?i)\bODA\b|vốn vay|tài trợ`), "ODA"},
-	{regexp.MustCompile(`(?i)(nguồn|vốn)[^,;:]*khác|^khác$`), "khác"},
+	{lazyre.New(`(?i)(vốn|nguồn)\s+(vốn\s+)?đầu tư công|^\s*đầu tư công\s*$`), "đầu tư công"},
+	{lazyre.New(`(?i)(vốn|nguồn|chi)\s+(vốn\s+)?đầu tư|^\s*(vốn\s+)?đầu tư(\s+phát triển)?\s*(\(.*\))?\s*$`), "đầu tư"},
+	{lazyre.New(`(?i)(ngân sách |nguồn )?(trung ương|tw\b)|\bnstw\b|\bns\s*tw\b|\bnstư\b`), "ngân sách trung ương"},
+	{lazyre.New(`(?i)ngân sách (địa phương|tỉnh|huyện|xã)|ngân sách cấp (tỉnh|huyện|xã)|nsđp|\bns\s*đp|\bns\s*(tỉnh|huyện)`), "ngân sách địa phương"},
+	{lazyre.New(`(?i)xã hội hóa|xã hội hoá`), "xã hội hóa"},
+	{lazyre.New(`(?i)\bODA\b|vốn vay|tài trợ`), "ODA"},
+	{lazyre.New(`(?i)(nguồn|vốn)[^,;:]*khác|^khác$`), "khác"},
 }
 
-var reNotSource = regexp.MustCompile(`(?i)(tổng mức đầu tư|mức đầu tư|chủ đầu tư|đầu tư cho|đầu tư xây dựng|đầu tư ứng dụng|đầu tư,|đầu tư nâng cấp|nhà đầu tư)`)
+// reLocalLevel names the level of a local budget.
+var reLocalLevel = lazyre.New(`(?i)ngân sách (cấp )?(tỉnh|huyện|xã)`)
+
+var reNotSource = lazyre.New(`(?i)(tổng mức đầu tư|mức đầu tư|chủ đầu tư|đầu tư cho|đầu tư xây dựng|đầu tư ứng dụng|đầu tư,|đầu tư nâng cấp|nhà đầu tư)`)
 
 // SourceOf names the funding source a label speaks of ("Nguồn vốn sự
 // nghiệp" -> "sự nghiệp", "Ngân sách địa phương" -> "ngân sách địa
@@ -82,7 +85,7 @@ func SourceOf(label string) string {
 	for _, s := range sourceNames {
 		if s.re.MatchString(label) {
 			if s.name == "ngân sách địa phương" {
-				if m := regexp.MustCompile(`(?i)ngân sách (cấp )?(tỉnh|huyện|xã)`).FindStringSubmatch(label); m != nil {
+				if m := reLocalLevel.FindStringSubmatch(label); m != nil {
 					return "ngân sách " + strings.ToLower(m[2])
 				}
 			}
@@ -162,8 +165,8 @@ func Columns(t corpus.Table) []Column {
 }
 
 var (
-	reMoneyWord = regexp.MustCompile(`(?i)(kinh phí|vốn|đầu tư|sự nghiệp|ngân sách|tổng mức|dự toán|chi phí|thành tiền|số tiền|giá trị|phân bổ|đồng\b)`)
-	reUnitCol   = regexp.MustCompile(`(?i)^(đơn vị tính|đvt|đơn vị đo)$`)
+	reMoneyWord = lazyre.New(`(?i)(kinh phí|vốn|đầu tư|sự nghiệp|ngân sách|tổng mức|dự toán|chi phí|thành tiền|số tiền|giá trị|phân bổ|đồng\b)`)
+	reUnitCol   = lazyre.New(`(?i)^(đơn vị tính|đvt|đơn vị đo)$`)
 )
 
 // MoneyContext reports whether the figures of t can be money: a money
@@ -202,7 +205,7 @@ func reMoneyWordStrict(t corpus.Table) bool {
 	return false
 }
 
-var reMoneyNamed = regexp.MustCompile(`(?i)^(kinh phí|tổng kinh phí|dự kiến kinh phí|kinh phí dự kiến|tổng mức đầu tư|mức đầu tư|dự toán|số tiền|thành tiền|tổng số|tổng cộng|tổng)(\s|\(|$)`)
+var reMoneyNamed = lazyre.New(`(?i)^(kinh phí|tổng kinh phí|dự kiến kinh phí|kinh phí dự kiến|tổng mức đầu tư|mức đầu tư|dự toán|số tiền|thành tiền|tổng số|tổng cộng|tổng)(\s|\(|$)`)
 
 // moneyNamed reports a column header that names an amount of money
 // ("Kinh phí", "Kinh phí (triệu đồng)", "Tổng mức đầu tư"), not a source
@@ -255,7 +258,7 @@ func moneyColumn(t corpus.Table, j int) bool {
 	return num*2 > filled
 }
 
-var reYearCell = regexp.MustCompile(`(?i)^(năm\s*)?(19|20)\d\d(\s*[-–]\s*(19|20)\d\d)?$`)
+var reYearCell = lazyre.New(`(?i)^(năm\s*)?(19|20)\d\d(\s*[-–]\s*(19|20)\d\d)?$`)
 
 // Scale is how the figures of a table turn into đồng.
 type Scale struct {
@@ -265,8 +268,8 @@ type Scale struct {
 	Note     string // why, when inferred
 }
 
-var reUnitLine = regexp.MustCompile(`(?i)(?:đơn\s*vị\s*tính|đvt|đơn\s*vị)\s*[:：]\s*((?:\d{1,3}(?:\.\d{3})+\s*)?(?:nghìn|ngàn|triệu|tỷ|tỉ)?\s*(?:đồng|vnđ|vnd|đ))`)
-var reUnitInName = regexp.MustCompile(`(?i)\(\s*((?:\d{1,3}(?:\.\d{3})+\s*)?(?:nghìn|ngàn|triệu|tỷ|tỉ)?\s*(?:đồng|vnđ|đ))\s*\)`)
+var reUnitLine = lazyre.New(`(?i)(?:đơn\s*vị\s*tính|đvt|đơn\s*vị)\s*[:：]\s*((?:\d{1,3}(?:\.\d{3})+\s*)?(?:nghìn|ngàn|triệu|tỷ|tỉ)?\s*(?:đồng|vnđ|vnd|đ))`)
+var reUnitInName = lazyre.New(`(?i)\(\s*((?:\d{1,3}(?:\.\d{3})+\s*)?(?:nghìn|ngàn|triệu|tỷ|tỉ)?\s*(?:đồng|vnđ|đ))\s*\)`)
 
 // TableScale decides the unit of the figures in t. The table's own unit
 // line wins; then a unit in a column name ("Kinh phí (triệu đồng)").
@@ -417,6 +420,6 @@ func TitlePeriod(title string) (year *int, period *corpus.Period) {
 }
 
 var (
-	rePeriod = regexp.MustCompile(`((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)`)
-	reYearOf = regexp.MustCompile(`(?i)năm\s+((?:19|20)\d\d)`)
+	rePeriod = lazyre.New(`((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)`)
+	reYearOf = lazyre.New(`(?i)năm\s+((?:19|20)\d\d)`)
 )

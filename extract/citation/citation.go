@@ -1,7 +1,7 @@
 package citation
 
 import (
-	"regexp"
+	"kehoach/internal/lazyre"
 	"sort"
 	"strings"
 	"unicode"
@@ -379,7 +379,7 @@ func formNumber(text string, s symbol, m *mention) bool {
 	return false
 }
 
-var listGapRe = regexp.MustCompile(`^[\s]*(?:[,;]|và|,\s*và|hoặc)?[\s]*(?:số:?)?[\s]*$`)
+var listGapRe = lazyre.New(`^[\s]*(?:[,;]|và|,\s*và|hoặc)?[\s]*(?:số:?)?[\s]*$`)
 
 func listGap(s string) bool { return len(s) < 24 && listGapRe.MatchString(s) }
 
@@ -393,7 +393,7 @@ func typeNameOf(s symbol) string {
 	return "Công văn"
 }
 
-var dateBeforeRe = regexp.MustCompile(`(?:^|[\s(])([Nn]gày\s+)(\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4})\s*,[^.;:\n]{0,80}?ban hành\s+$`)
+var dateBeforeRe = lazyre.New(`(?:^|[\s(])([Nn]gày\s+)(\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4})\s*,[^.;:\n]{0,80}?ban hành\s+$`)
 
 // dateBefore finds "Ngày DATE, <issuer> (đã) ban hành" right before a
 // citation that gives no date after its symbol.

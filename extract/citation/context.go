@@ -1,7 +1,7 @@
 package citation
 
 import (
-	"regexp"
+	"kehoach/internal/lazyre"
 	"sort"
 	"strings"
 	"unicode"
@@ -18,7 +18,7 @@ type context struct {
 	notes []corpus.Note
 }
 
-var noteLine = regexp.MustCompile(`^[ \t]*((?:[¹²³⁴⁵⁶⁷⁸⁹⁰]+)|(?:⁽[¹²³⁴⁵⁶⁷⁸⁹⁰]+⁾)|(?:\[\d+\]))[ \t]*\S`)
+var noteLine = lazyre.New(`^[ \t]*((?:[¹²³⁴⁵⁶⁷⁸⁹⁰]+)|(?:⁽[¹²³⁴⁵⁶⁷⁸⁹⁰]+⁾)|(?:\[\d+\]))[ \t]*\S`)
 
 // numbered reports whether t starts with a heading number made of the
 // given bytes followed by "." or ")" and a space: "II. ", "3) ".
@@ -189,8 +189,8 @@ var relWords = []struct{ w, rel string }{
 	{"quy định tại", "per"},
 }
 
-var pinRe = regexp.MustCompile(`(?i)((?:(?:điểm\s+[a-zđ]\s*,?\s*)?(?:khoản\s+\d+\s*,?\s*)?điều\s+\d+[a-z]?)(?:\s*(?:,|và)\s*(?:(?:điểm\s+[a-zđ]\s*,?\s*)?(?:khoản\s+\d+\s*,?\s*)?điều\s+\d+[a-z]?))*)\s*(?:của\s+)?(?:các\s+)?$`)
-var onePinRe = regexp.MustCompile(`(?i)(?:điểm\s+[a-zđ]\s*,?\s*)?(?:khoản\s+\d+\s*,?\s*)?điều\s+\d+[a-z]?`)
+var pinRe = lazyre.New(`(?i)((?:(?:điểm\s+[a-zđ]\s*,?\s*)?(?:khoản\s+\d+\s*,?\s*)?điều\s+\d+[a-z]?)(?:\s*(?:,|và)\s*(?:(?:điểm\s+[a-zđ]\s*,?\s*)?(?:khoản\s+\d+\s*,?\s*)?điều\s+\d+[a-z]?))*)\s*(?:của\s+)?(?:các\s+)?$`)
+var onePinRe = lazyre.New(`(?i)(?:điểm\s+[a-zđ]\s*,?\s*)?(?:khoản\s+\d+\s*,?\s*)?điều\s+\d+[a-z]?`)
 
 // annotate sets role, relation and pinpoints of m from its context.
 func (ctx *context) annotate(text string, m *mention) {

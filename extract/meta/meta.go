@@ -11,7 +11,7 @@
 package meta
 
 import (
-	"regexp"
+	"kehoach/internal/lazyre"
 	"strconv"
 	"strings"
 
@@ -31,18 +31,18 @@ var typeLines = []string{"QUYẾT ĐỊNH", "KẾ HOẠCH", "NGHỊ QUYẾT", "C
 const sym = `(\d{1,6}[A-Za-z]?\s*[/-]\s*(?:\d{4}\s*/\s*)?[\p{Lu}\p{Ll}&Đđ]+(?:\s*[-–]\s*[\p{Lu}\p{Ll}&Đđ0-9]+)*)`
 
 var (
-	blankSo     = regexp.MustCompile(`(?m)^\s*Số\s*:?\s*(/[\p{L}&-]+(?:\s*-\s*[\p{L}&0-9]+)*)\s*$`)
-	soLine      = regexp.MustCompile(`(?m)^\s*Số\s*:?\s*` + sym + `(?:\s|$)`)
-	dateLine    = regexp.MustCompile(`(?m)(\p{L}[\p{L} .-]{1,40}),\s*ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})`)
-	canCu       = regexp.MustCompile(`(?m)^\s*Căn cứ`)
-	selfRef     = regexp.MustCompile(`(?im)^[ \t]*\(?[ \t]*(?:ban\s+hành\s+)?kèm\s+theo\s+(?:[^()\n]{0,40}?\s)?(Quyết định|Kế hoạch|Công văn|Nghị quyết|Chỉ thị|Văn bản)\s+số\s+` + sym + `(?:\s+ngày\s+((?:\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4})|(?:\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4})))?`)
-	titleLine   = regexp.MustCompile(`^(Quyết định|Kế hoạch|Công văn|Nghị quyết|Chỉ thị|Báo cáo|Thông báo|Hướng dẫn)\s+(?:số\s+)?` + sym)
-	rangeRe     = regexp.MustCompile(`(?i)(?:giai\s+đoạn|thời\s+kỳ|từ\s+năm)?\s*((?:19|20)\d\d)\s*(?:-|–|đến|tới)\s*(?:năm\s+)?((?:19|20)\d\d)`)
-	yearRe      = regexp.MustCompile(`(?i)năm\s+((?:19|20)\d\d)`)
-	untilBefore = regexp.MustCompile(`(?i)(?:đến|tới)\s*$`)
-	untilRe     = regexp.MustCompile(`(?i)đến\s+năm\s+((?:19|20)\d\d)`)
-	tinhRe      = regexp.MustCompile(`(?i)\b(?:tỉnh|thành phố|tp\.?)\s+((?:[\p{Lu}][\p{L}]*)(?:[\s-]+[\p{Lu}][\p{L}]*){0,3})`)
-	spaces      = regexp.MustCompile(`\s+`)
+	blankSo     = lazyre.New(`(?m)^\s*Số\s*:?\s*(/[\p{L}&-]+(?:\s*-\s*[\p{L}&0-9]+)*)\s*$`)
+	soLine      = lazyre.New(`(?m)^\s*Số\s*:?\s*` + sym + `(?:\s|$)`)
+	dateLine    = lazyre.New(`(?m)(\p{L}[\p{L} .-]{1,40}),\s*ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})`)
+	canCu       = lazyre.New(`(?m)^\s*Căn cứ`)
+	selfRef     = lazyre.New(`(?im)^[ \t]*\(?[ \t]*(?:ban\s+hành\s+)?kèm\s+theo\s+(?:[^()\n]{0,40}?\s)?(Quyết định|Kế hoạch|Công văn|Nghị quyết|Chỉ thị|Văn bản)\s+số\s+` + sym + `(?:\s+ngày\s+((?:\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4})|(?:\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4})))?`)
+	titleLine   = lazyre.New(`^(Quyết định|Kế hoạch|Công văn|Nghị quyết|Chỉ thị|Báo cáo|Thông báo|Hướng dẫn)\s+(?:số\s+)?` + sym)
+	rangeRe     = lazyre.New(`(?i)(?:giai\s+đoạn|thời\s+kỳ|từ\s+năm)?\s*((?:19|20)\d\d)\s*(?:-|–|đến|tới)\s*(?:năm\s+)?((?:19|20)\d\d)`)
+	yearRe      = lazyre.New(`(?i)năm\s+((?:19|20)\d\d)`)
+	untilBefore = lazyre.New(`(?i)(?:đến|tới)\s*$`)
+	untilRe     = lazyre.New(`(?i)đến\s+năm\s+((?:19|20)\d\d)`)
+	tinhRe      = lazyre.New(`(?i)\b(?:tỉnh|thành phố|tp\.?)\s+((?:[\p{Lu}][\p{L}]*)(?:[\s-]+[\p{Lu}][\p{L}]*){0,3})`)
+	spaces      = lazyre.New(`\s+`)
 )
 
 // Extract fills x.Document.

@@ -11,7 +11,7 @@
 package project
 
 import (
-	"regexp"
+	"kehoach/internal/lazyre"
 	"strconv"
 	"strings"
 
@@ -200,7 +200,7 @@ func saysMore(r corpus.Row, name int) bool {
 	return false
 }
 
-var reRomanOrLetter = regexp.MustCompile(`^[IVXL]+$`)
+var reRomanOrLetter = lazyre.New(`^[IVXL]+$`)
 
 // groupLabel is "I. Phát triển hạ tầng kỹ thuật" from a group row.
 func groupLabel(r corpus.Row, name int) (label, kind string) {
@@ -228,8 +228,8 @@ func groupLabel(r corpus.Row, name int) (label, kind string) {
 }
 
 var (
-	rePeriodCell = regexp.MustCompile(`((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)`)
-	reYearCell   = regexp.MustCompile(`((?:19|20)\d\d)`)
+	rePeriodCell = lazyre.New(`((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)`)
+	reYearCell   = lazyre.New(`((?:19|20)\d\d)`)
 )
 
 // periodOf reads "2017-2019", "2021 - 2025", "Năm 2021", "2016".

@@ -1,7 +1,7 @@
 package target
 
 import (
-	"regexp"
+	"kehoach/internal/lazyre"
 	"sort"
 	"strconv"
 	"strings"
@@ -50,13 +50,13 @@ func (r *regions) at(off int) *sec {
 }
 
 var (
-	headPart     = regexp.MustCompile(`^(?i:phần)\s+(?:[IVXLC]+|\d+|thứ\s+\p{L}+)\b`)
-	headAppendix = regexp.MustCompile(`^(?:PHỤ LỤC|Phụ lục|PHỤ LỤC)\b`)
-	headRoman    = regexp.MustCompile(`^[IVXLC]+\.\s+\S`)
-	headCapital  = regexp.MustCompile(`^[A-HK-UWYĐ]\.\s+\p{Lu}`)
-	headArabic   = regexp.MustCompile(`^\d+(?:\.\d+)*\.?\s+\p{L}`)
-	headLetter   = regexp.MustCompile(`^[a-zđ]\)\s+\S`)
-	yearRe       = regexp.MustCompile(`\b(19[5-9]\d|20\d\d)\b`)
+	headPart     = lazyre.New(`^(?i:phần)\s+(?:[IVXLC]+|\d+|thứ\s+\p{L}+)\b`)
+	headAppendix = lazyre.New(`^(?:PHỤ LỤC|Phụ lục|PHỤ LỤC)\b`)
+	headRoman    = lazyre.New(`^[IVXLC]+\.\s+\S`)
+	headCapital  = lazyre.New(`^[A-HK-UWYĐ]\.\s+\p{Lu}`)
+	headArabic   = lazyre.New(`^\d+(?:\.\d+)*\.?\s+\p{L}`)
+	headLetter   = lazyre.New(`^[a-zđ]\)\s+\S`)
+	yearRe       = lazyre.New(`\b(19[5-9]\d|20\d\d)\b`)
 )
 
 // buildRegions takes the section tree from doc.Sections when ingest built
@@ -313,9 +313,9 @@ func tabular(body string) bool {
 }
 
 var (
-	periodRange = regexp.MustCompile(`(?i)giai\s+đoạn\s+(20\d\d)\s*[-–]\s*(20\d\d)`)
-	periodYear  = regexp.MustCompile(`(?i)(?:^|[^\p{L}])năm\s+(20\d\d)`)
-	dateYear    = regexp.MustCompile(`(?i)tháng\s+\d{1,2}\s+năm\s+20\d\d`)
+	periodRange = lazyre.New(`(?i)giai\s+đoạn\s+(20\d\d)\s*[-–]\s*(20\d\d)`)
+	periodYear  = lazyre.New(`(?i)(?:^|[^\p{L}])năm\s+(20\d\d)`)
+	dateYear    = lazyre.New(`(?i)tháng\s+\d{1,2}\s+năm\s+20\d\d`)
 )
 
 // planPeriod is x.Document.Period when meta found it, else a guess from

@@ -47,7 +47,7 @@
 package target
 
 import (
-	"regexp"
+	"kehoach/internal/lazyre"
 	"strconv"
 	"strings"
 
@@ -318,7 +318,7 @@ func boundaryAt(text string, j int) bool {
 	return false
 }
 
-var itemMarker = regexp.MustCompile(`^(?:[a-zđ]\)|\d{1,2}[.)]|[IVX]{1,4}\.)\s`)
+var itemMarker = lazyre.New(`^(?:[a-zđ]\)|\d{1,2}[.)]|[IVX]{1,4}\.)\s`)
 
 // itemBounds narrows the sentence to the figure's own item: after the last
 // ";" or ":" before it, or after the previous figure (and the "," or "và"
@@ -417,13 +417,13 @@ func wordIndex(s, w string) int {
 	}
 }
 
-var symbolRe = regexp.MustCompile(`\d+/(?:\d{4}/)?[A-ZĐ][A-ZĐa-z&-]*`)
+var symbolRe = lazyre.New(`\d+/(?:\d{4}/)?[A-ZĐ][A-ZĐa-z&-]*`)
 
 var (
-	docDate = regexp.MustCompile(`(?i)ngày\s+\d{1,2}(?:/\d{1,2}/|\s+tháng\s+)`)
-	docType = regexp.MustCompile(`(?i)(?:quyết\s+định|kế\s+hoạch|công\s+văn|nghị\s+quyết|nghị\s+định|thông\s+tư|chỉ\s+thị|tờ\s+trình|thông\s+báo|hướng\s+dẫn|báo\s+cáo|văn\s+bản|chương\s+trình|đề\s+án)`)
-	veViec  = regexp.MustCompile(`(?i)về\s+việc`)
-	keHoach = regexp.MustCompile(`(?i)kế\s+hoạch`)
+	docDate = lazyre.New(`(?i)ngày\s+\d{1,2}(?:/\d{1,2}/|\s+tháng\s+)`)
+	docType = lazyre.New(`(?i)(?:quyết\s+định|kế\s+hoạch|công\s+văn|nghị\s+quyết|nghị\s+định|thông\s+tư|chỉ\s+thị|tờ\s+trình|thông\s+báo|hướng\s+dẫn|báo\s+cáo|văn\s+bản|chương\s+trình|đề\s+án)`)
+	veViec  = lazyre.New(`(?i)về\s+việc`)
+	keHoach = lazyre.New(`(?i)kế\s+hoạch`)
 )
 
 // inTitle reports whether the figure sits in the title of a cited
@@ -550,7 +550,7 @@ func subject(text string, is, ie, ss, lead int, f figure) string {
 	return cleanWords(after, 14, false)
 }
 
-var yearWords = regexp.MustCompile(`(?i)^(?:(?:đến|vào|trong|tới)\s+)?năm\s+\d{4}$`)
+var yearWords = lazyre.New(`(?i)^(?:(?:đến|vào|trong|tới)\s+)?năm\s+\d{4}$`)
 
 // headSubject is the subject written before a figure: its last words,
 // without the qualifiers and verbs that lead into the figure and
@@ -672,7 +672,7 @@ func recurring(text string, ss, ie int, f figure) bool {
 	return strings.Contains(s, " hang nam ") || strings.Contains(s, " moi nam ")
 }
 
-var yearStated = regexp.MustCompile(`(?i)năm\s+(20\d\d)\b`)
+var yearStated = lazyre.New(`(?i)năm\s+(20\d\d)\b`)
 
 // statedYear is the deadline the sentence states for the figure ("đến
 // năm 2025", "trong năm 2022"), 0 when none: the nearest before it, else

@@ -1,7 +1,7 @@
 package vnnum
 
 import (
-	"regexp"
+	"kehoach/internal/lazyre"
 	"sort"
 	"strings"
 	"unicode"
@@ -29,10 +29,10 @@ var (
 	amountNum = `\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+\.\d{1,2}\b|\d+(?:,\d+)?`
 	// one component: a number and an optional scale word
 	amountComp = `(?:` + amountNum + `)(?:[ \t\x{00a0}]*(?:` + scaleWords + `))?`
-	amountRe   = regexp.MustCompile(`(?i)(` + amountComp + `(?:[ \t\x{00a0}]+` + amountComp + `)*)[ \t\x{00a0}]*(đồng|vnđ|vnd|₫|đ)`)
-	compRe     = regexp.MustCompile(`(?i)(` + amountNum + `)(?:[ \t\x{00a0}]*(` + scaleWords + `))?`)
+	amountRe   = lazyre.New(`(?i)(` + amountComp + `(?:[ \t\x{00a0}]+` + amountComp + `)*)[ \t\x{00a0}]*(đồng|vnđ|vnd|₫|đ)`)
+	compRe     = lazyre.New(`(?i)(` + amountNum + `)(?:[ \t\x{00a0}]*(` + scaleWords + `))?`)
 	// qualifiers written before an amount
-	qualRe = regexp.MustCompile(`(?i)(khoảng|dự kiến|ước tính|ước khoảng|ước|trên|hơn|gần|xấp xỉ|tối thiểu|ít nhất|tối đa|không quá|không dưới|dưới|tới|lên tới|lên đến)[ \t\x{00a0}]*(?:là|:)?[ \t\x{00a0}]*$`)
+	qualRe = lazyre.New(`(?i)(khoảng|dự kiến|ước tính|ước khoảng|ước|trên|hơn|gần|xấp xỉ|tối thiểu|ít nhất|tối đa|không quá|không dưới|dưới|tới|lên tới|lên đến)[ \t\x{00a0}]*(?:là|:)?[ \t\x{00a0}]*$`)
 )
 
 // words that make "đồng" part of another word ("đồng bộ", "đồng thời")
@@ -304,7 +304,7 @@ func ParseCell(cell string, scale int64) (int64, bool) {
 	return ToVND(v, scale)
 }
 
-var looseRe = regexp.MustCompile(`(?i)(` + amountComp + `(?:[ \t\x{00a0}]+` + amountComp + `)*)`)
+var looseRe = lazyre.New(`(?i)(` + amountComp + `(?:[ \t\x{00a0}]+` + amountComp + `)*)`)
 
 // FindScaled returns the figures with a scale word but no currency word
 // ("khoảng 50 tỷ", "5.000 triệu"), read as đồng, when the next word is not

@@ -6,8 +6,8 @@
 package vnnum
 
 import (
+	"kehoach/internal/lazyre"
 	"math"
-	"regexp"
 	"strconv"
 	"strings"
 )
@@ -108,7 +108,7 @@ var unitScale = map[string]int64{
 	"nghìn tỷ": 1e12, "ngàn tỷ": 1e12, "nghìn tỉ": 1e12,
 }
 
-var reUnitMultiplier = regexp.MustCompile(`^(\d{1,3}(?:\.\d{3})+|1000)\s*(\D.*)$`)
+var reUnitMultiplier = lazyre.New(`^(\d{1,3}(?:\.\d{3})+|1000)\s*(\D.*)$`)
 
 // UnitScale returns the multiplier to đồng for a unit such as "triệu đồng",
 // "tỷ đồng", "đồng", "nghìn đồng", "Triệu đồng" (case-insensitive); false
@@ -151,8 +151,8 @@ func ToVND(v float64, scale int64) (int64, bool) {
 }
 
 var (
-	dateNumeric = regexp.MustCompile(`^(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})$`)
-	dateWords   = regexp.MustCompile(`(?i)^(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})$`)
+	dateNumeric = lazyre.New(`^(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})$`)
+	dateWords   = lazyre.New(`(?i)^(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})$`)
 )
 
 // ParseDate parses "10/4/2007", "10-4-2007", "31 /12/2021",

@@ -2,7 +2,7 @@ package fetch
 
 import (
 	"fmt"
-	"regexp"
+	"kehoach/internal/lazyre"
 	"strings"
 
 	"github.com/PuerkitoBio/goquery"
@@ -95,8 +95,8 @@ func cleanValue(s string) string {
 }
 
 var (
-	reDMY = regexp.MustCompile(`\b(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})\b`)
-	reYMD = regexp.MustCompile(`\b(\d{4})-(\d{2})-(\d{2})`)
+	reDMY = lazyre.New(`\b(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})\b`)
+	reYMD = lazyre.New(`\b(\d{4})-(\d{2})-(\d{2})`)
 )
 
 // isoDate turns "15/06/2021", "15-6-2021" or "2021-06-15T00:00:00Z" into

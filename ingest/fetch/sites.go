@@ -2,8 +2,8 @@ package fetch
 
 import (
 	"fmt"
+	"kehoach/internal/lazyre"
 	"net/url"
-	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -43,7 +43,7 @@ func baseOr(base *url.URL, def string) string {
 	return strings.TrimSuffix(base.String(), "/")
 }
 
-var reDateNear = regexp.MustCompile(`(?i)(ban hành|ngày bh|ngày ký)[^0-9]{0,20}(\d{1,2}/\d{1,2}/\d{4})`)
+var reDateNear = lazyre.New(`(?i)(ban hành|ngày bh|ngày ký)[^0-9]{0,20}(\d{1,2}/\d{1,2}/\d{4})`)
 
 // itemDate is the issue date shown in a result item: after "Ban hành"
 // when labelled, else the first date in it.
@@ -207,9 +207,9 @@ func (a vbpl) SearchURL(base *url.URL, q Query, n int) string {
 	return baseOr(base, a.BaseURL()) + "/VBQPPL_UserControls/Publishing/TimKiem/pKetQuaTimKiem.aspx?" + v.Encode()
 }
 
-var reTag = regexp.MustCompile(`<[^>]*>`)
+var reTag = lazyre.New(`<[^>]*>`)
 
-var reJSRedirect = regexp.MustCompile(`window\.location\.href\s*=\s*['"]([^'"]+)['"]`)
+var reJSRedirect = lazyre.New(`window\.location\.href\s*=\s*['"]([^'"]+)['"]`)
 
 func (vbpl) ParseSearch(p *Page) (*SearchPage, error) {
 	if p.DOM == nil {

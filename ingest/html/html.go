@@ -9,7 +9,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
-	"regexp"
+	"kehoach/internal/lazyre"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -67,7 +67,7 @@ const dropSelector = "script, style, noscript, template, nav, header, footer, as
 
 // boilerClass matches class and id values of navigation, ads and other
 // page furniture.
-var boilerClass = regexp.MustCompile(`(?i)(^|[-_\s])(nav|navbar|menu|breadcrumbs?|footer|header|sidebar|banner|ads?|advert\w*|quangcao|social|share|sharing|comments?|login|dangnhap|search|timkiem|related|lienquan|tools?|toolbar|pagination|popup|modal|cookie)($|[-_\s])`)
+var boilerClass = lazyre.New(`(?i)(^|[-_\s])(nav|navbar|menu|breadcrumbs?|footer|header|sidebar|banner|ads?|advert\w*|quangcao|social|share|sharing|comments?|login|dangnhap|search|timkiem|related|lienquan|tools?|toolbar|pagination|popup|modal|cookie)($|[-_\s])`)
 
 func boilerplateNode(s *goquery.Selection) bool {
 	for _, a := range []string{"class", "id", "role"} {
@@ -379,7 +379,7 @@ func nodeText(n *html.Node) string {
 	return b.String()
 }
 
-var noteMarker = regexp.MustCompile(`^\(?[0-9]{1,2}\)?$`)
+var noteMarker = lazyre.New(`^\(?[0-9]{1,2}\)?$`)
 
 func isNoteMarker(s string) bool { return noteMarker.MatchString(s) }
 
@@ -400,7 +400,7 @@ func superscript(s string) string {
 }
 
 // boilerplateLines are whole lines portals add around a document.
-var boilerplateLine = regexp.MustCompile(`(?i)^(đang tải nội dung.*|vui lòng chờ.*|đang tải.*giây lát.*|bản in|in văn bản|tải về|tải văn bản|lưu văn bản|chia sẻ|đăng nhập|đăng ký|góp ý|theo dõi văn bản|quay lại|lên đầu trang|xem thêm|trang chủ)\.*$`)
+var boilerplateLine = lazyre.New(`(?i)^(đang tải nội dung.*|vui lòng chờ.*|đang tải.*giây lát.*|bản in|in văn bản|tải về|tải văn bản|lưu văn bản|chia sẻ|đăng nhập|đăng ký|góp ý|theo dõi văn bản|quay lại|lên đầu trang|xem thêm|trang chủ)\.*$`)
 
 func dropBoilerplate(s string) string {
 	paras := strings.Split(s, "\n\n")

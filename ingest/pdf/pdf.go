@@ -25,10 +25,10 @@ import (
 	"fmt"
 	"html"
 	"io"
+	"kehoach/internal/lazyre"
 	"os"
 	"os/exec"
 	"path/filepath"
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -119,7 +119,7 @@ func Parse(raw []byte, opt Options) (Result, error) {
 	return res, nil
 }
 
-var pageNumRE = regexp.MustCompile(`^[-–\s]*(?:(?i:trang)\s+)?([0-9]{1,4})(?:\s*/\s*[0-9]{1,4})?[-–\s]*$`)
+var pageNumRE = lazyre.New(`^[-–\s]*(?:(?i:trang)\s+)?([0-9]{1,4})(?:\s*/\s*[0-9]{1,4})?[-–\s]*$`)
 
 // dropPageNumbers removes a page's first or last line when it is only
 // that page's number ("2", "- 2 -", "Trang 2", "2/10"), so that a

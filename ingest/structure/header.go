@@ -1,7 +1,7 @@
 package structure
 
 import (
-	"regexp"
+	"kehoach/internal/lazyre"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -13,14 +13,14 @@ import (
 const headLimit = 6000
 
 var (
-	mottoRE  = regexp.MustCompile(`(?i)^\**\s*CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM`)
-	mottoRE2 = regexp.MustCompile(`(?i)^\**\s*Độc lập\s*[-–]\s*Tự do\s*[-–]\s*Hạnh phúc`)
-	numberRE = regexp.MustCompile(`^\**\s*Số\s*:\s*([0-9A-Za-zĐđ./\-_ ]*?[0-9A-Za-zĐđ/])\s*\**$`)
-	dateRE   = regexp.MustCompile(`^\**\s*\*?([\p{L} .'-]{2,40}?),\s*(ngày\s+[0-9]{1,2}\s+tháng\s+[0-9]{1,2}\s+năm\s+[0-9]{4})`)
-	typeRE   = regexp.MustCompile(`^\**\s*(QUYẾT ĐỊNH|KẾ HOẠCH|NGHỊ QUYẾT|CHỈ THỊ|THÔNG BÁO|BÁO CÁO|TỜ TRÌNH|ĐỀ ÁN|CHƯƠNG TRÌNH|HƯỚNG DẪN|CÔNG VĂN|QUY CHẾ|QUY ĐỊNH|NGHỊ ĐỊNH|THÔNG TƯ)\s*\**$`)
-	vvRE     = regexp.MustCompile(`^\**\s*(V/v|Về việc)\s+(.+)$`)
-	titleRE  = regexp.MustCompile(`^\**\s*(TM\.|KT\.|Q\.|TL\.|TUQ\.|CHỦ TỊCH|PHÓ CHỦ TỊCH|GIÁM ĐỐC|PHÓ GIÁM ĐỐC|BỘ TRƯỞNG|THỨ TRƯỞNG|CHÁNH VĂN PHÒNG|TRƯỞNG BAN)`)
-	dashLine = regexp.MustCompile(`^[\s\-–—_=*o0O.]*$`)
+	mottoRE  = lazyre.New(`(?i)^\**\s*CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM`)
+	mottoRE2 = lazyre.New(`(?i)^\**\s*Độc lập\s*[-–]\s*Tự do\s*[-–]\s*Hạnh phúc`)
+	numberRE = lazyre.New(`^\**\s*Số\s*:\s*([0-9A-Za-zĐđ./\-_ ]*?[0-9A-Za-zĐđ/])\s*\**$`)
+	dateRE   = lazyre.New(`^\**\s*\*?([\p{L} .'-]{2,40}?),\s*(ngày\s+[0-9]{1,2}\s+tháng\s+[0-9]{1,2}\s+năm\s+[0-9]{4})`)
+	typeRE   = lazyre.New(`^\**\s*(QUYẾT ĐỊNH|KẾ HOẠCH|NGHỊ QUYẾT|CHỈ THỊ|THÔNG BÁO|BÁO CÁO|TỜ TRÌNH|ĐỀ ÁN|CHƯƠNG TRÌNH|HƯỚNG DẪN|CÔNG VĂN|QUY CHẾ|QUY ĐỊNH|NGHỊ ĐỊNH|THÔNG TƯ)\s*\**$`)
+	vvRE     = lazyre.New(`^\**\s*(V/v|Về việc)\s+(.+)$`)
+	titleRE  = lazyre.New(`^\**\s*(TM\.|KT\.|Q\.|TL\.|TUQ\.|CHỦ TỊCH|PHÓ CHỦ TỊCH|GIÁM ĐỐC|PHÓ GIÁM ĐỐC|BỘ TRƯỞNG|THỨ TRƯỞNG|CHÁNH VĂN PHÒNG|TRƯỞNG BAN)`)
+	dashLine = lazyre.New(`^[\s\-–—_=*o0O.]*$`)
 )
 
 // Header reads the header block of an administrative document: the

@@ -1,7 +1,7 @@
 package structure
 
 import (
-	"regexp"
+	"kehoach/internal/lazyre"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -94,7 +94,7 @@ func normBullet(l string) (string, bool) {
 // word of the running text. Converters leave it where the page ended,
 // often in the middle of a sentence.
 
-var noteStart = regexp.MustCompile(`^\s*([¹²³⁴⁵⁶⁷⁸⁹⁰]+|⁽[¹²³⁴⁵⁶⁷⁸⁹⁰]+⁾)\s`)
+var noteStart = lazyre.New(`^\s*([¹²³⁴⁵⁶⁷⁸⁹⁰]+|⁽[¹²³⁴⁵⁶⁷⁸⁹⁰]+⁾)\s`)
 
 // moveFootnotes moves footnote paragraphs to the end of the text, in
 // their order, so that the sentence they interrupted closes up again.
@@ -193,7 +193,7 @@ func isBlank(l string) bool { return strings.TrimSpace(l) == "" }
 
 // markerLine matches lines that start a list item, heading or the like:
 // a line starting this way is never joined to the line before it.
-var markerLine = regexp.MustCompile(`^\s*(?:` +
+var markerLine = lazyre.New(`^\s*(?:` +
 	`[-+*•–—>#|(\[]` + // bullets, quotes, Markdown, parenthesised numbers and notes
 	`|\d+(?:\.\d+)*[.)](?:\s|$)` + // 1. 1) 1.1.
 	`|\d+(?:\.\d+)+(?:\s|$)` + // 1.1 Heading
@@ -205,10 +205,10 @@ var markerLine = regexp.MustCompile(`^\s*(?:` +
 
 // headingOnly matches a line that is only a heading number: "PHỤ LỤC 2",
 // "Phần I", "CHƯƠNG II:".
-var headingOnly = regexp.MustCompile(`^\s*(?i:phần|chương|mục|phụ lục|điều)(?:\s+[\dIVXLC]+)?\s*[.:]?\s*$`)
+var headingOnly = lazyre.New(`^\s*(?i:phần|chương|mục|phụ lục|điều)(?:\s+[\dIVXLC]+)?\s*[.:]?\s*$`)
 
 // numberedHeading matches a heading line numbered I. or 1. or 1.1.
-var numberedHeading = regexp.MustCompile(`^\s*(?:[IVXLC]+|\d+(?:\.\d+)*)[.)]\s+\S`)
+var numberedHeading = lazyre.New(`^\s*(?:[IVXLC]+|\d+(?:\.\d+)*)[.)]\s+\S`)
 
 // functionWords cannot end a Vietnamese sentence or heading: a line that
 // ends with one of them continues on the next line even when the next

@@ -1,7 +1,7 @@
 package structure
 
 import (
-	"regexp"
+	"kehoach/internal/lazyre"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -24,14 +24,14 @@ const (
 )
 
 var (
-	annexRE   = regexp.MustCompile(`^(?i:phụ lục)(?:\s+(?:(?i:số)\s+)?([0-9]{1,2}[a-z]?|[IVXLC]{1,6}|[A-Z]))?(?:\s*[.:\-–]\s*|\s+|$)(.*)$`)
-	partRE    = regexp.MustCompile(`^(?i:phần)\s+([IVXLC]{1,6}|[0-9]{1,2}|thứ\s+\p{L}+)(?:\s*[.:\-–]\s*|\s+|$)(.*)$`)
-	chapterRE = regexp.MustCompile(`^(?i:chương)\s+([IVXLC]{1,6}|[0-9]{1,2})(?:\s*[.:\-–]\s*|\s+|$)(.*)$`)
-	romanRE   = regexp.MustCompile(`^([IVXLC]{1,6})\s*[.)/]\s+(\S.*)$`)
-	articleRE = regexp.MustCompile(`^Điều\s+([0-9]{1,3})\s*[.:]\s*(.*)$`)
-	arabicRE  = regexp.MustCompile(`^([0-9]{1,2})\s*[.)]\s+(\S.*)$`)
-	dottedRE  = regexp.MustCompile(`^([0-9]{1,2}(?:\.[0-9]{1,2}){1,3})\.?\s+(\S.*)$`)
-	letterRE  = regexp.MustCompile(`^([a-zđ])(?:\s*\)|\.)\s+(\S.*)$`)
+	annexRE   = lazyre.New(`^(?i:phụ lục)(?:\s+(?:(?i:số)\s+)?([0-9]{1,2}[a-z]?|[IVXLC]{1,6}|[A-Z]))?(?:\s*[.:\-–]\s*|\s+|$)(.*)$`)
+	partRE    = lazyre.New(`^(?i:phần)\s+([IVXLC]{1,6}|[0-9]{1,2}|thứ\s+\p{L}+)(?:\s*[.:\-–]\s*|\s+|$)(.*)$`)
+	chapterRE = lazyre.New(`^(?i:chương)\s+([IVXLC]{1,6}|[0-9]{1,2})(?:\s*[.:\-–]\s*|\s+|$)(.*)$`)
+	romanRE   = lazyre.New(`^([IVXLC]{1,6})\s*[.)/]\s+(\S.*)$`)
+	articleRE = lazyre.New(`^Điều\s+([0-9]{1,3})\s*[.:]\s*(.*)$`)
+	arabicRE  = lazyre.New(`^([0-9]{1,2})\s*[.)]\s+(\S.*)$`)
+	dottedRE  = lazyre.New(`^([0-9]{1,2}(?:\.[0-9]{1,2}){1,3})\.?\s+(\S.*)$`)
+	letterRE  = lazyre.New(`^([a-zđ])(?:\s*\)|\.)\s+(\S.*)$`)
 )
 
 // Sections returns the section tree of text in document order: Phần,

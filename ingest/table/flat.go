@@ -1,8 +1,8 @@
 package table
 
 import (
+	"kehoach/internal/lazyre"
 	"math"
-	"regexp"
 	"strings"
 
 	"kehoach/corpus"
@@ -59,9 +59,9 @@ func blocks(ls []line) []block {
 	return bs
 }
 
-var reSTT = regexp.MustCompile(`(?i)^(stt|tt|số tt|số thứ tự|s\.tt|số\s*tt)\.?$`)
+var reSTT = lazyre.New(`(?i)^(stt|tt|số tt|số thứ tự|s\.tt|số\s*tt)\.?$`)
 
-var hardEnd = regexp.MustCompile(`(?i)^(phụ\s*lục\b|nơi nhận\b|kt\.\s|tm\.\s)`)
+var hardEnd = lazyre.New(`(?i)^(phụ\s*lục\b|nơi nhận\b|kt\.\s|tm\.\s)`)
 
 // flatTables finds tables flattened to one cell per block: a header that
 // starts with an STT/TT cell, then rows whose STT cells follow the
@@ -242,7 +242,7 @@ func flatTable(bs []block, h int) (corpus.Table, int, bool) {
 	return t, end, true
 }
 
-var reColNumber = regexp.MustCompile(`^\(?(\d{1,2})\)?$`)
+var reColNumber = lazyre.New(`^\(?(\d{1,2})\)?$`)
 
 // columnNumbers is the length of a run of blocks from k numbered 1, 2,
 // 3, ... (column numbers printed under a header), 0 when there is none.
@@ -274,7 +274,7 @@ func headerCells(hb []block) []block {
 	return out
 }
 
-var reContinuesHeader = regexp.MustCompile(`^(\(|\p{Ll})`)
+var reContinuesHeader = lazyre.New(`^(\(|\p{Ll})`)
 
 // repeatedHeader reports whether the n header cells starting at bs[h]
 // are printed again from bs[i] (a table continued on a new page).
@@ -406,7 +406,7 @@ const (
 	nTypes
 )
 
-var reYear = regexp.MustCompile(`(?i)^(năm\s*)?(19|20)\d\d(\s*[-–]\s*(19|20)\d\d)?$`)
+var reYear = lazyre.New(`(?i)^(năm\s*)?(19|20)\d\d(\s*[-–]\s*(19|20)\d\d)?$`)
 
 func typeOf(b block) ctype {
 	if b.empty {
@@ -482,8 +482,8 @@ func (p colProfile) skip(j int) float64 {
 	return 0.3 + 0.4*(1-p.count[j][tE]/tot)
 }
 
-var reContinues = regexp.MustCompile(`[;,:]$`)
-var reContinuation = regexp.MustCompile(`^([-+•]|\p{Ll})`)
+var reContinues = lazyre.New(`[;,:]$`)
+var reContinuation = lazyre.New(`^([-+•]|\p{Ll})`)
 
 func mergeCost(prev, cur block) float64 {
 	switch {
@@ -622,8 +622,8 @@ func naiveCells(bs []block, r []int, width int) []corpus.Cell {
 
 // ---- two-level headers ----
 
-var reGroupWord = regexp.MustCompile(`(?i)(nguồn|kinh phí|phân kỳ|phân bổ|trong đó|chia ra|nhu cầu|kế hoạch|dự kiến|giai đoạn|vốn|nội dung|thời gian)`)
-var reSubWord = regexp.MustCompile(`(?i)^((năm\s*)?(19|20)\d\d|sự nghiệp|đầu tư|tổng số|tổng|ngân sách|vốn|trung ương|địa phương|tỉnh|huyện|xã hội hóa|khác|oda|đã|cần|số lượng|đơn giá|ns\s*tw|nstw|ns\s*đp|nsđp|ns\s*tỉnh|nstư|odа|bắt đầu|kết thúc)`)
+var reGroupWord = lazyre.New(`(?i)(nguồn|kinh phí|phân kỳ|phân bổ|trong đó|chia ra|nhu cầu|kế hoạch|dự kiến|giai đoạn|vốn|nội dung|thời gian)`)
+var reSubWord = lazyre.New(`(?i)^((năm\s*)?(19|20)\d\d|sự nghiệp|đầu tư|tổng số|tổng|ngân sách|vốn|trung ương|địa phương|tỉnh|huyện|xã hội hóa|khác|oda|đã|cần|số lượng|đơn giá|ns\s*tw|nstw|ns\s*đp|nsđp|ns\s*tỉnh|nstư|odа|bắt đầu|kết thúc)`)
 
 // flatHeader lays the header cells out over width columns. With more
 // cells than columns the header has two levels: the top row first (some
@@ -780,16 +780,16 @@ func scoreConfig(hf []hfeat, top int, pos, spans []int, p colProfile) float64 {
 }
 
 var (
-	reTextColName  = regexp.MustCompile(`(?i)(ghi chú|nội dung|^tên|đơn vị (chủ trì|thực hiện|phối hợp)|chủ trì|phối hợp|cơ quan|mục tiêu|sản phẩm|hình thức)`)
-	reMoneyColName = regexp.MustCompile(`(?i)^(tổng số|tổng cộng|cộng|kinh phí|thành tiền|số tiền|dự toán|tổng mức|tổng kinh phí|sự nghiệp|đầu tư|vốn)`)
+	reTextColName  = lazyre.New(`(?i)(ghi chú|nội dung|^tên|đơn vị (chủ trì|thực hiện|phối hợp)|chủ trì|phối hợp|cơ quan|mục tiêu|sản phẩm|hình thức)`)
+	reMoneyColName = lazyre.New(`(?i)^(tổng số|tổng cộng|cộng|kinh phí|thành tiền|số tiền|dự toán|tổng mức|tổng kinh phí|sự nghiệp|đầu tư|vốn)`)
 )
 
 // reSubOnly matches header cells that only ever stand under a spanning
 // parent cell ("Kinh phí" over "Tổng số / Sự nghiệp / Đầu tư", "Thời
 // gian" over "Bắt đầu / Kết thúc").
-var reSubOnly = regexp.MustCompile(`(?i)^(tổng số|tổng cộng|tổng|cộng|trong đó|sự nghiệp|chi thường xuyên|đầu tư|đầu tư phát triển|vốn đầu tư|vốn sự nghiệp|nstw|nsđp|ns\s*tw|ns\s*đp|ngân sách (trung ương|địa phương|tỉnh|huyện|xã)|bắt đầu|kết thúc|khởi công|hoàn thành|từ năm|đến năm)$`)
+var reSubOnly = lazyre.New(`(?i)^(tổng số|tổng cộng|tổng|cộng|trong đó|sự nghiệp|chi thường xuyên|đầu tư|đầu tư phát triển|vốn đầu tư|vốn sự nghiệp|nstw|nsđp|ns\s*tw|ns\s*đp|ngân sách (trung ương|địa phương|tỉnh|huyện|xã)|bắt đầu|kết thúc|khởi công|hoàn thành|từ năm|đến năm)$`)
 
-var reTotalSub = regexp.MustCompile(`(?i)^(tổng|tổng số|tổng cộng|cộng)$`)
+var reTotalSub = lazyre.New(`(?i)^(tổng|tổng số|tổng cộng|cộng)$`)
 
 type hkind int
 
@@ -800,8 +800,8 @@ const (
 )
 
 var (
-	reHeadMoney = regexp.MustCompile(`(?i)(kinh phí|vốn|nguồn|ngân sách|tổng số|tổng cộng|sự nghiệp|đầu tư|dự toán|tổng mức|nhu cầu|chi phí|thành tiền|nstw|nsđp)`)
-	reHeadTime  = regexp.MustCompile(`(?i)(thời gian|tiến độ|bắt đầu|kết thúc|khởi công|hoàn thành|từ năm|đến năm)`)
+	reHeadMoney = lazyre.New(`(?i)(kinh phí|vốn|nguồn|ngân sách|tổng số|tổng cộng|sự nghiệp|đầu tư|dự toán|tổng mức|nhu cầu|chi phí|thành tiền|nstw|nsđp)`)
+	reHeadTime  = lazyre.New(`(?i)(thời gian|tiến độ|bắt đầu|kết thúc|khởi công|hoàn thành|từ năm|đến năm)`)
 )
 
 // headerKind says whether a header cell speaks of money or of time.

@@ -1,14 +1,14 @@
 package table
 
 import (
-	"regexp"
+	"kehoach/internal/lazyre"
 	"strings"
 
 	"kehoach/corpus"
 	"kehoach/extract/vnnum"
 )
 
-var reSepCell = regexp.MustCompile(`^:?-{2,}:?$|^:?-+:?$`)
+var reSepCell = lazyre.New(`^:?-{2,}:?$|^:?-+:?$`)
 
 func isPipeLine(s string) bool {
 	t := strings.TrimSpace(s)
@@ -395,7 +395,7 @@ func headerLikeCells(cells []corpus.Cell) bool {
 	return true
 }
 
-var reColYearHeader = regexp.MustCompile(`^(19|20)\d\d$`)
+var reColYearHeader = lazyre.New(`^(19|20)\d\d$`)
 
 // columnNumberRow reports a row that only numbers the columns: 1, 2, 3
 // or (1), (2), (3).

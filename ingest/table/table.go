@@ -21,8 +21,8 @@
 package table
 
 import (
+	"kehoach/internal/lazyre"
 	"math"
-	"regexp"
 	"sort"
 	"strings"
 	"unicode"
@@ -137,11 +137,11 @@ type marker struct {
 }
 
 var (
-	reNum    = regexp.MustCompile(`^(\d{1,3})[.)]?$`)
-	reDotted = regexp.MustCompile(`^\d{1,2}(?:\.\d{1,2})+\.?$`)
-	reRoman  = regexp.MustCompile(`^([IVXL]{1,7})[.)]?$`)
-	reUpper  = regexp.MustCompile(`^([A-Z])[.)]?$`)
-	reLower  = regexp.MustCompile(`^([a-zđ])[.)]$|^([a-z])$`)
+	reNum    = lazyre.New(`^(\d{1,3})[.)]?$`)
+	reDotted = lazyre.New(`^\d{1,2}(?:\.\d{1,2})+\.?$`)
+	reRoman  = lazyre.New(`^([IVXL]{1,7})[.)]?$`)
+	reUpper  = lazyre.New(`^([A-Z])[.)]?$`)
+	reLower  = lazyre.New(`^([a-zđ])[.)]$|^([a-z])$`)
 )
 
 func parseMarker(s string) (marker, []marker) {
@@ -298,8 +298,8 @@ func (q *seq) advance(m marker) {
 // ---- row kinds ----
 
 var (
-	reTotal   = regexp.MustCompile(`(?i)^(tổng|cộng\b|total\b)`)
-	reSummary = regexp.MustCompile(`(?i)^(bình quân|trung bình|trong đó\b|ghi chú\b)`)
+	reTotal   = lazyre.New(`(?i)^(tổng|cộng\b|total\b)`)
+	reSummary = lazyre.New(`(?i)^(bình quân|trung bình|trong đó\b|ghi chú\b)`)
 )
 
 func isTotalLabel(s string) bool   { return reTotal.MatchString(fold(s)) }
@@ -416,7 +416,7 @@ func cellNumber(s string) (float64, bool) {
 	return vnnum.ParseNumber(s)
 }
 
-var reYearLike = regexp.MustCompile(`^(19|20)\d\d(\s*[-–]\s*(19|20)\d\d)?$`)
+var reYearLike = lazyre.New(`^(19|20)\d\d(\s*[-–]\s*(19|20)\d\d)?$`)
 
 // upperHeading reports a label written in capitals ("HẠ TẦNG KỸ THUẬT").
 func upperHeading(s string) bool {
@@ -435,11 +435,11 @@ func upperHeading(s string) bool {
 // ---- title and unit ----
 
 var (
-	reUnit       = regexp.MustCompile(`(?i)(?:đơn\s*vị\s*tính|đvt|đơn\s*vị)\s*[:：]\s*((?:\d{1,3}(?:\.\d{3})+\s*|1000\s*)?[\p{L}]+(?:\s+[\p{L}]+){0,3})`)
-	reAppendix   = regexp.MustCompile(`(?i)^\(?\s*(phụ\s*lục|biểu|bảng)\b`)
-	reAttached   = regexp.MustCompile(`(?i)^\(?\s*(kèm theo|ban hành kèm|ngày\s|/)`)
-	reAttachedIn = regexp.MustCompile(`(?i)\(\s*(kèm theo|ban hành kèm)`)
-	reHeading    = regexp.MustCompile(`^(PHỤ LỤC|Phụ lục|PHẦN|Phần\s+[IVX]|[IVX]{1,5}\.\s|\d{1,2}\.\s+\p{Lu}|[a-zđ]\)\s|Nơi nhận|KT\.|TM\.)`)
+	reUnit       = lazyre.New(`(?i)(?:đơn\s*vị\s*tính|đvt|đơn\s*vị)\s*[:：]\s*((?:\d{1,3}(?:\.\d{3})+\s*|1000\s*)?[\p{L}]+(?:\s+[\p{L}]+){0,3})`)
+	reAppendix   = lazyre.New(`(?i)^\(?\s*(phụ\s*lục|biểu|bảng)\b`)
+	reAttached   = lazyre.New(`(?i)^\(?\s*(kèm theo|ban hành kèm|ngày\s|/)`)
+	reAttachedIn = lazyre.New(`(?i)\(\s*(kèm theo|ban hành kèm)`)
+	reHeading    = lazyre.New(`^(PHỤ LỤC|Phụ lục|PHẦN|Phần\s+[IVX]|[IVX]{1,5}\.\s|\d{1,2}\.\s+\p{Lu}|[a-zđ]\)\s|Nơi nhận|KT\.|TM\.)`)
 )
 
 // UnitOf reads the unit of a unit line such as "Đơn vị tính: triệu đồng",

@@ -4,14 +4,14 @@
 package grid
 
 import (
-	"regexp"
+	"kehoach/internal/lazyre"
 	"strings"
 )
 
 var (
-	sttRE    = regexp.MustCompile(`(?i)^(stt|tt|số tt|số thứ tự)$`)
-	numRE    = regexp.MustCompile(`^[-+(]?[0-9][0-9.,]*%?\)?$`)
-	layoutRE = regexp.MustCompile(`(?i)cộng hòa xã hội chủ nghĩa|độc lập\s*[-–]\s*tự do|^nơi nhận|^(tm|kt|q|tl|tuq)\.`)
+	sttRE    = lazyre.New(`(?i)^(stt|tt|số tt|số thứ tự)$`)
+	numRE    = lazyre.New(`^[-+(]?[0-9][0-9.,]*%?\)?$`)
+	layoutRE = lazyre.New(`(?i)cộng hòa xã hội chủ nghĩa|độc lập\s*[-–]\s*tự do|^nơi nhận|^(tm|kt|q|tl|tuq)\.`)
 )
 
 // DataTable tells a table of data from a layout table (the two-column
