@@ -385,7 +385,7 @@ func listGap(s string) bool { return len(s) < 24 && listGapRe.MatchString(s) }
 
 func typeNameOf(s symbol) string {
 	if s.Type != "" {
-		return tab.typeName[s.Type]
+		return tab().typeName[s.Type]
 	}
 	if strings.HasPrefix(s.Issuer, "QH") && s.Year != "" {
 		return "Luật"
@@ -544,10 +544,10 @@ func lawAt(text string, p int, taken map[int]bool) *mention {
 		t := strings.Join(strings.Fields(title), " ")
 		t = strings.TrimSuffix(strings.TrimSuffix(t, ","), " số")
 		// the title must look like a name, or be a known one
-		if !capitalised(t) && len(reg.byTitle[lawKey(t)]) == 0 {
+		if !capitalised(t) && len(reg().byTitle[lawKey(t)]) == 0 {
 			return nil
 		}
-		if reg.byTitle[lawKey(t)] == nil {
+		if reg().byTitle[lawKey(t)] == nil {
 			// A known title followed by more words before the date is
 			// the known law mentioned without its date.
 			if k, n := knownLawPrefix(text, q); n > 0 && !emptyRest(text[q+n:tEnd]) {
@@ -558,7 +558,7 @@ func lawAt(text string, p int, taken map[int]bool) *mention {
 				t = k
 			}
 		}
-		if !upper && len(reg.byTitle[lawKey(t)]) == 0 {
+		if !upper && len(reg().byTitle[lawKey(t)]) == 0 {
 			return nil
 		}
 		title = t
@@ -616,7 +616,7 @@ func capitalised(t string) bool {
 // text[q:] starts with, case-insensitively, and its byte length there.
 func knownLawPrefix(text string, q int) (string, int) {
 	best, bestN := "", 0
-	for k := range reg.byTitle {
+	for k := range reg().byTitle {
 		n := prefixFold(text[q:], k)
 		if n > bestN {
 			best, bestN = k, n
@@ -695,8 +695,8 @@ func capitalisedRun(text string, q int) (string, int) {
 // when known (aliases mapped to the real title), else X with a capital.
 func normLawTitle(t string) string {
 	t = strings.Join(strings.Fields(t), " ")
-	if ids := reg.byTitle[lawKey(t)]; len(ids) > 0 {
-		return reg.all[ids[0]].Title
+	if ids := reg().byTitle[lawKey(t)]; len(ids) > 0 {
+		return reg().all[ids[0]].Title
 	}
 	t = strings.TrimPrefix(t, "Luật ")
 	r, n := utf8.DecodeRuneInString(t)

@@ -378,9 +378,9 @@ func splitByDate(g []*mention) [][]*mention {
 	m0 := g[0]
 	var regIdx []int
 	if m0.hasSym {
-		regIdx = reg.bySymbol[m0.sym.Canon]
+		regIdx = reg().bySymbol[m0.sym.Canon]
 	} else {
-		regIdx = reg.byTitle[lawKey(m0.title)]
+		regIdx = reg().byTitle[lawKey(m0.title)]
 	}
 	switch {
 	case len(regIdx) >= 2:

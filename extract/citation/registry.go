@@ -3,6 +3,7 @@ package citation
 import (
 	"fmt"
 	"strings"
+	"sync"
 
 	"kehoach/corpus"
 )
@@ -32,7 +33,7 @@ type registry struct {
 	byNum    map[string][]int // number part -> entries
 }
 
-var reg = mustLoadRegistry()
+var reg = sync.OnceValue(mustLoadRegistry) // loaded on first use, not at program start
 
 func mustLoadRegistry() *registry {
 	r, err := loadRegistry()
@@ -72,20 +73,20 @@ func loadRegistry() (*registry, error) {
 }
 
 // Registry returns a copy of the embedded registry of national documents.
-func Registry() []Entry { return append([]Entry(nil), reg.all...) }
+func Registry() []Entry { return append([]Entry(nil), reg().all...) }
 
 // Lookup returns the registry entries for a symbol as written (it is
 // canonicalised first) or for a law's title ("Luật An ninh mạng").
 func Lookup(s string) []Entry {
 	var idx []int
-	if ids, ok := reg.bySymbol[CanonicalSymbol(s)]; ok {
+	if ids, ok := reg().bySymbol[CanonicalSymbol(s)]; ok {
 		idx = ids
 	} else {
-		idx = reg.byTitle[lawKey(s)]
+		idx = reg().byTitle[lawKey(s)]
 	}
 	var out []Entry
 	for _, i := range idx {
-		out = append(out, reg.all[i])
+		out = append(out, reg().all[i])
 	}
 	return out
 }
@@ -112,9 +113,9 @@ func pickByDate(idx []int, date string) []int {
 	}
 	var same, year []int
 	for _, i := range idx {
-		if reg.all[i].Date == date {
+		if reg().all[i].Date == date {
 			same = append(same, i)
-		} else if len(date) >= 4 && strings.HasPrefix(reg.all[i].Date, date[:4]) {
+		} else if len(date) >= 4 && strings.HasPrefix(reg().all[i].Date, date[:4]) {
 			year = append(year, i)
 		}
 	}
@@ -132,20 +133,20 @@ func resolve(c *cit, ref string) {
 	var idx []int
 	via := ""
 	if c.Number == "" {
-		idx = reg.byTitle[lawKey(c.Title)]
+		idx = reg().byTitle[lawKey(c.Title)]
 	} else {
-		idx = reg.bySymbol[c.Number]
+		idx = reg().bySymbol[c.Number]
 		for _, a := range c.Aliases {
 			if len(idx) == 0 {
-				idx = reg.bySymbol[a]
+				idx = reg().bySymbol[a]
 			}
 		}
 		if len(idx) == 0 && c.Date != "" {
 			// A symbol written wrong ("2323/BTTTT-THH" for 2323/QĐ-BTTTT,
 			// "28/2018/QĐ-UBND ... của Thủ tướng" for 28/2018/QĐ-TTg):
 			// the same number, year, type and date.
-			for _, i := range reg.byNum[numPart(c.Number)] {
-				e := reg.all[i]
+			for _, i := range reg().byNum[numPart(c.Number)] {
+				e := reg().all[i]
 				if e.Type == c.Type && e.Date == c.Date && (c.year == "" || strings.Contains(e.Symbol, "/"+c.year+"/")) {
 					idx = append(idx, i)
 				}
@@ -165,8 +166,8 @@ func resolve(c *cit, ref string) {
 		// date (a law replaced by one of the same name).
 		best := -1
 		for _, i := range idx {
-			d := reg.all[i].Date
-			if d != "" && d <= ref && (best < 0 || d > reg.all[best].Date) {
+			d := reg().all[i].Date
+			if d != "" && d <= ref && (best < 0 || d > reg().all[best].Date) {
 				best = i
 			}
 		}
@@ -183,12 +184,12 @@ func resolve(c *cit, ref string) {
 		c.Status = Ambiguous
 		var ss []string
 		for _, i := range idx {
-			ss = append(ss, reg.all[i].Symbol+" "+reg.all[i].Date)
+			ss = append(ss, reg().all[i].Symbol+" "+reg().all[i].Date)
 		}
 		c.addNote("registry candidates: " + strings.Join(ss, "; "))
 		return
 	}
-	e := reg.all[idx[0]]
+	e := reg().all[idx[0]]
 	c.Status = Resolved
 	c.Registry = e.Symbol
 	c.SupersededBy = e.SupersededBy
@@ -211,7 +212,7 @@ func resolve(c *cit, ref string) {
 // name) its title.
 func Key(c corpus.Citation) string {
 	switch {
-	case c.Registry != "" && len(reg.bySymbol[c.Registry]) > 1 && c.Date != "":
+	case c.Registry != "" && len(reg().bySymbol[c.Registry]) > 1 && c.Date != "":
 		return c.Registry + " " + c.Date // 14/CT-TTg of 2018 and of 2019
 	case c.Registry != "":
 		return c.Registry

@@ -3,6 +3,7 @@ package citation
 import (
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -96,7 +97,7 @@ func typeBefore(text string, end int) (name string, start int, so bool, soStart 
 		so, soStart = true, ws[k].start
 		k++
 	}
-	for _, p := range tab.phrases {
+	for _, p := range tab().phrases {
 		if matchPhrase(ws[k:], p.words) {
 			return p.name, ws[k+len(p.words)-1].start, so, soStart
 		}
@@ -261,7 +262,7 @@ func issuerAt(text string, i int) (string, int) {
 	end := j
 	// the longest known name first ("Bộ Thông tin và Truyền thông")
 	best := 0
-	for _, n := range tab.issNames {
+	for _, n := range tab().issNames {
 		if len(n) > best {
 			if k := prefixFold(text[j:], n); k > best {
 				best = k
@@ -340,7 +341,7 @@ func startsTypePhrase(text string, j int) bool {
 		ws = append(ws, strings.ToLower(w))
 		k = skipWS(text, k+len(w), 0)
 	}
-	for _, p := range tab.phrases {
+	for _, p := range tab().phrases {
 		if len(p.words) <= len(ws) {
 			ok := true
 			for i := range p.words {
@@ -359,13 +360,13 @@ func startsTypePhrase(text string, j int) bool {
 
 // lastWords holds the last word of every type phrase, lower case, and
 // "số": a cheap filter before the phrase match.
-var lastWords = func() map[string]bool {
+var lastWords = sync.OnceValue(func() map[string]bool {
 	m := map[string]bool{"số": true, "số:": true}
-	for _, p := range tab.phrases {
+	for _, p := range tab().phrases {
 		m[p.words[len(p.words)-1]] = true
 	}
 	return m
-}()
+})
 
 // mayEndPhrase reports whether the word before end (after white space)
 // can end a type phrase or be "số".
@@ -382,8 +383,8 @@ func mayEndPhrase(text string, end int) bool {
 	if len(w) == 0 || len(w) >= 16 {
 		return false
 	}
-	if lastWords[w] {
+	if lastWords()[w] {
 		return true
 	}
-	return lastWords[strings.ToLower(strings.TrimLeftFunc(w, isPunct))]
+	return lastWords()[strings.ToLower(strings.TrimLeftFunc(w, isPunct))]
 }

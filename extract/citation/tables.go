@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -53,7 +54,7 @@ type phrase struct {
 	name  string
 }
 
-var tab = mustLoadTables()
+var tab = sync.OnceValue(mustLoadTables) // loaded on first use, not at program start
 
 func mustLoadTables() *tables {
 	t, err := loadTables()
@@ -203,13 +204,13 @@ func pick(cands []string, written string) (string, bool) {
 }
 
 // typeCode returns the canonical type abbreviation for a code as written.
-func typeCode(s string) (string, bool) { return pick(tab.typeByAbbr[fold(s)], s) }
+func typeCode(s string) (string, bool) { return pick(tab().typeByAbbr[fold(s)], s) }
 
 // issuerCode returns the canonical issuer code for a code as written,
 // keeping term digits ("qh14" -> "QH14", "UBTVQH" -> "UBTVQH").
 func issuerCode(s string) (string, bool) {
 	base, digits := splitDigits(s)
-	c, ok := pick(tab.issByFold[fold(base)], base)
+	c, ok := pick(tab().issByFold[fold(base)], base)
 	if !ok {
 		return "", false
 	}
@@ -230,10 +231,10 @@ func splitDigits(s string) (string, string) {
 func TypeName(abbr string) string {
 	abbr = strings.TrimSpace(norm.NFC.String(abbr))
 	if c, ok := typeCode(abbr); ok {
-		return tab.typeName[c]
+		return tab().typeName[c]
 	}
 	k := strings.Join(strings.Fields(strings.ToLower(abbr)), " ")
-	for _, p := range tab.phrases {
+	for _, p := range tab().phrases {
 		if strings.Join(p.words, " ") == k {
 			return p.name
 		}
@@ -249,7 +250,7 @@ func IssuerName(code string) string {
 		return ""
 	}
 	base, _ := splitDigits(c)
-	return tab.issuers[base].Name
+	return tab().issuers[base].Name
 }
 
 // IssuerLevel returns national, provincial, party or unit for an issuer
@@ -260,7 +261,7 @@ func IssuerLevel(code string) string {
 		return ""
 	}
 	base, _ := splitDigits(c)
-	return tab.issuers[base].Level
+	return tab().issuers[base].Level
 }
 
 // family returns the family code of an issuer code ("CTUBND" -> "UBND"),
@@ -271,7 +272,7 @@ func family(code string) string {
 		return strings.ToUpper(code)
 	}
 	base, _ := splitDigits(c)
-	return tab.issuers[base].Family
+	return tab().issuers[base].Family
 }
 
 // issuerByName maps an issuer phrase of the text ("Thủ tướng Chính phủ",
@@ -279,9 +280,9 @@ func family(code string) string {
 // with; "" when none.
 func issuerByName(s string) string {
 	k := strings.ToLower(strings.Join(strings.Fields(s), " "))
-	for _, n := range tab.issNames {
+	for _, n := range tab().issNames {
 		if strings.HasPrefix(k, n) && (len(k) == len(n) || k[len(n)] == ' ') {
-			return tab.issByName[n]
+			return tab().issByName[n]
 		}
 	}
 	return ""

@@ -22,6 +22,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"sync"
 
 	"kehoach/corpus"
 	"kehoach/corpus/province/vifold"
@@ -69,46 +70,62 @@ func (in Indicator) Pillar() string {
 //go:embed indicators.json
 var data []byte
 
-var (
+// taxonomy is the loaded indicators.json: the indicators, an index by id
+// and, per rule, its folded phrases padded with a space on each side (the
+// whole-word form Match looks for).
+type taxonomy struct {
 	all  []Indicator
-	byID = map[string]int{}
-)
+	byID map[string]int
+	pad  [][]paddedRule // per indicator, per rule
+}
 
-func init() {
-	if err := json.Unmarshal(data, &all); err != nil {
+type paddedRule struct {
+	all, none []string
+}
+
+// loaded parses the taxonomy on first use, not at program start.
+var loaded = sync.OnceValue(func() *taxonomy {
+	t := &taxonomy{byID: map[string]int{}}
+	if err := json.Unmarshal(data, &t.all); err != nil {
 		panic("indicator: bad embedded indicators.json: " + err.Error())
 	}
-	for i := range all {
-		in := &all[i]
-		if _, dup := byID[in.ID]; dup {
+	t.pad = make([][]paddedRule, len(t.all))
+	for i := range t.all {
+		in := &t.all[i]
+		if _, dup := t.byID[in.ID]; dup {
 			panic("indicator: duplicate id " + in.ID)
 		}
-		byID[in.ID] = i
+		t.byID[in.ID] = i
+		t.pad[i] = make([]paddedRule, len(in.Rules))
 		for r := range in.Rules {
 			for k, p := range in.Rules[r].All {
 				in.Rules[r].All[k] = Fold(p)
+				t.pad[i][r].all = append(t.pad[i][r].all, " "+in.Rules[r].All[k]+" ")
 			}
 			for k, p := range in.Rules[r].None {
 				in.Rules[r].None[k] = Fold(p)
+				t.pad[i][r].none = append(t.pad[i][r].none, " "+in.Rules[r].None[k]+" ")
 			}
 		}
 	}
-}
+	return t
+})
 
 // All returns every indicator, sorted by id. The slice is a copy.
 func All() []Indicator {
-	out := append([]Indicator(nil), all...)
+	out := append([]Indicator(nil), loaded().all...)
 	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
 	return out
 }
 
 // Get returns the indicator with the given id.
 func Get(id string) (Indicator, bool) {
-	i, ok := byID[id]
+	t := loaded()
+	i, ok := t.byID[id]
 	if !ok {
 		return Indicator{}, false
 	}
-	return all[i], true
+	return t.all[i], true
 }
 
 // MinConfidence is the confidence below which Match returns "".
@@ -123,12 +140,13 @@ func Match(subject string) (id string, confidence float64) {
 		return "", 0
 	}
 	bestLen := 0
-	for _, in := range all {
-		for _, r := range in.Rules {
+	t := loaded()
+	for i, in := range t.all {
+		for k, r := range in.Rules {
 			if r.Conf < MinConfidence || r.Conf < confidence {
 				continue
 			}
-			n, ok := ruleMatch(text, r)
+			n, ok := ruleMatch(text, t.pad[i][k])
 			if !ok {
 				continue
 			}
@@ -140,20 +158,23 @@ func Match(subject string) (id string, confidence float64) {
 	return id, confidence
 }
 
-func ruleMatch(text string, r Rule) (int, bool) {
+// ruleMatch reports whether text (folded, with a space on each side)
+// holds every phrase of r.all and none of r.none, and the length of the
+// phrases matched (without their padding).
+func ruleMatch(text string, r paddedRule) (int, bool) {
 	n := 0
-	for _, p := range r.All {
-		if !strings.Contains(text, " "+p+" ") {
+	for _, p := range r.all {
+		if !strings.Contains(text, p) {
 			return 0, false
 		}
-		n += len(p)
+		n += len(p) - 2
 	}
-	for _, p := range r.None {
-		if strings.Contains(text, " "+p+" ") {
+	for _, p := range r.none {
+		if strings.Contains(text, p) {
 			return 0, false
 		}
 	}
-	return n, len(r.All) > 0
+	return n, len(r.all) > 0
 }
 
 // abbrev expands the abbreviations provincial plans use for the
