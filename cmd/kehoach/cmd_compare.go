@@ -69,7 +69,7 @@ Examples:
    kehoach compare --table indicator --indicator gov.dossier_online_share
    kehoach compare --province "Kon Tum" --format md`,
 		Flags: append(compareFlags(),
-			&cli.StringFlag{Name: "format", Value: "text", Usage: "text, md or json (export writes csv and xlsx)"},
+			&cli.StringFlag{Name: "format", Value: "text", Usage: "text, md or json (export writes csv, xlsx and svg or png charts)"},
 		),
 		Action: func(c *cli.Context) error {
 			f := c.String("format")
