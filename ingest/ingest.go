@@ -11,8 +11,6 @@ import (
 	"runtime/debug"
 	"strings"
 
-	"golang.org/x/text/unicode/norm"
-
 	"kehoach/corpus"
 	"kehoach/ingest/structure"
 	"kehoach/ingest/table"
@@ -150,9 +148,9 @@ func Bytes(source, format string, raw []byte, opt Options) (doc *corpus.Document
 // Normalize makes the one canonical text: NFC, unified line ends and
 // spaces, repaired line wraps.
 func Normalize(s string) string {
-	s = norm.NFC.String(s)
+	s = text.NFC(s)
 	s = structure.Repair(s)
-	return norm.NFC.String(s)
+	return text.NFC(s)
 }
 
 // Analyze recovers the structure of doc.Text: sections, footnotes, tables.

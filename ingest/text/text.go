@@ -8,6 +8,7 @@ import (
 	"bytes"
 	"errors"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -52,27 +53,28 @@ func DecodeName(b []byte) (string, string, error) {
 			return "", "", err
 		}
 		s, enc := FixLegacy(string(out))
-		return norm.NFC.String(s), or(enc, UTF16), nil
+		return NFC(s), or(enc, UTF16), nil
 	}
 	if bytes.IndexByte(b, 0) >= 0 {
 		return "", "", ErrBinary
 	}
 	if utf8.Valid(b) {
 		s, enc := FixLegacy(string(b))
-		return norm.NFC.String(s), or(enc, UTF8), nil
+		return NFC(s), or(enc, UTF8), nil
 	}
 	// A single-byte encoding: try each and keep the most Vietnamese.
 	latin := latin1(b)
 	best, bestEnc, bestScore := "", "", -1
 	cp, err := charmap.Windows1258.NewDecoder().Bytes(b)
 	if err == nil {
-		best, bestEnc, bestScore = norm.NFC.String(string(cp)), CP1258, score(norm.NFC.String(string(cp)))
+		cps := NFC(string(cp))
+		best, bestEnc, bestScore = cps, CP1258, score(cps)
 	}
 	for _, c := range []struct {
 		name string
 		conv func(string) string
 	}{{TCVN3, fromTCVN3}, {VNI, fromVNI}} {
-		s := norm.NFC.String(c.conv(latin))
+		s := NFC(c.conv(latin))
 		if sc := score(s); sc > bestScore {
 			best, bestEnc, bestScore = s, c.name, sc
 		}
@@ -123,7 +125,7 @@ func FixLegacy(s string) (string, string) {
 		name string
 		conv func(string) string
 	}{{TCVN3, fromTCVN3}, {VNI, fromVNI}} {
-		t := norm.NFC.String(c.conv(s))
+		t := NFC(c.conv(s))
 		if sc := score(t); sc > bestScore {
 			best, bestEnc, bestScore = t, c.name, sc
 		}
@@ -155,10 +157,9 @@ func suspicious(s string) bool {
 const vietLatin1 = "àáâãèéêìíòóôõùúýÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝ\u00a0"
 
 // common are frequent Vietnamese syllables of administrative text; score
-// counts them.
-var common = map[string]bool{}
-
-func init() {
+// counts them. Built on first use.
+var common = sync.OnceValue(func() map[string]bool {
+	common := map[string]bool{}
 	for _, w := range strings.Fields(`của và các được trong người những một này có cho với để là năm
 		công thông tin nhà nước tỉnh thực hiện đồng kế hoạch quản lý dụng ứng phát triển
 		dịch vụ hệ thống số điện tử cơ quan xã hội đơn vị đầu tư kinh phí triệu năng
@@ -166,24 +167,49 @@ func init() {
 		từ đến đã sẽ không cấp bảo đảm an toàn mạng dữ liệu chỉ tiêu mục nội dung việc`) {
 		common[w] = true
 	}
-}
+	return common
+})
 
-// score counts common Vietnamese syllables in s.
+// score counts common Vietnamese syllables in s: words are runs of
+// letters and marks, compared in lower case.
 func score(s string) int {
+	words := common()
 	n := 0
-	for _, w := range strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.Is(unicode.M, r) }) {
-		if common[strings.ToLower(w)] {
+	var buf [64]byte
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if !wordRune(r) {
+			i += size
+			continue
+		}
+		w := buf[:0]
+		for i < len(s) {
+			r, size = utf8.DecodeRuneInString(s[i:])
+			if !wordRune(r) {
+				break
+			}
+			w = utf8.AppendRune(w, unicode.ToLower(r))
+			i += size
+		}
+		if words[string(w)] {
 			n++
 		}
 	}
 	return n
 }
 
+func wordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z'
+	}
+	return unicode.IsLetter(r) || unicode.Is(unicode.M, r)
+}
+
 // TCVN3. The table maps each byte of TCVN 5712:1993 (VN1, which holds
 // the capitals the ABC .VnTime fonts lack) that is not ASCII to its
 // Unicode character; 0xB0-0xB4 are combining tone marks. It was made
 // with glibc iconv's TCVN5712-1 converter, one byte at a time.
-var tcvnTable = map[byte]rune{
+var tcvnTable = [256]rune{
 	0x01: 0x00da, 0x02: 0x1ee4, 0x04: 0x1eea, 0x05: 0x1eec, 0x06: 0x1eee, 0x11: 0x1ee8,
 	0x12: 0x1ef0, 0x13: 0x1ef2, 0x14: 0x1ef6, 0x15: 0x1ef8, 0x16: 0x00dd, 0x17: 0x1ef4,
 	0x80: 0x00c0, 0x81: 0x1ea2, 0x82: 0x00c3, 0x83: 0x00c1, 0x84: 0x1ea0, 0x85: 0x1eb6,
@@ -209,30 +235,52 @@ var tcvnTable = map[byte]rune{
 	0xf9: 0x1ef1, 0xfa: 0x1ef3, 0xfb: 0x1ef7, 0xfc: 0x1ef9, 0xfe: 0x1ef5, 0xff: 0x1ed0,
 }
 
-// tcvnRune maps the character a TCVN3 byte shows as (its Windows-1252 or
-// Latin-1 reading) to the Vietnamese character.
-var tcvnRune = map[rune]rune{}
+// tcvnMaps are built from tcvnTable on first use.
+type tcvnMaps struct {
+	// low and high map the character a TCVN3 byte shows as (its
+	// Windows-1252 or Latin-1 reading) to the Vietnamese character: low
+	// for characters below 256 (0: none), high for the Windows-1252
+	// punctuation above.
+	low  [256]rune
+	high map[rune]rune
+	// to maps Vietnamese characters back to TCVN3 bytes.
+	to map[rune]byte
+}
 
-// toTCVN maps Vietnamese characters back to TCVN3 bytes.
-var toTCVN = map[rune]byte{}
-
-func init() {
-	for b, r := range tcvnTable {
-		tcvnRune[rune(b)] = r
+var tcvn = sync.OnceValue(func() *tcvnMaps {
+	m := &tcvnMaps{high: map[rune]rune{}, to: map[rune]byte{}}
+	for i, r := range tcvnTable {
+		if r == 0 {
+			continue
+		}
+		b := byte(i)
+		m.low[b] = r
 		if b >= 0x80 && b < 0xA0 {
 			if w := charmap.Windows1252.DecodeByte(b); w != utf8.RuneError {
-				tcvnRune[w] = r
+				if w < 256 {
+					m.low[w] = r
+				} else {
+					m.high[w] = r
+				}
 			}
 		}
 		if r < 0x300 || r > 0x36F {
-			toTCVN[r] = b
+			m.to[r] = b
 		}
 	}
-}
+	return m
+})
 
 func fromTCVN3(s string) string {
+	m := tcvn()
 	return strings.Map(func(r rune) rune {
-		if v, ok := tcvnRune[r]; ok {
+		if r < 256 {
+			if v := m.low[r]; v != 0 {
+				return v
+			}
+			return r
+		}
+		if v, ok := m.high[r]; ok {
 			return v
 		}
 		return r
@@ -242,13 +290,18 @@ func fromTCVN3(s string) string {
 // VNI-Windows writes a letter as a base letter and up to one modifier
 // character (shown in Windows-1252): "eá" is ế, "aø" is à; ơ, ư, đ, ỉ,
 // ĩ, ị, ỵ and the i's with tones are single characters.
-var (
-	vniPairs  = map[string]rune{} // "eá" -> ế
-	vniSingle = map[rune]rune{}   // 'ô' -> ơ
-	toVNI     = map[rune]string{}
-)
+type vniMaps struct {
+	pairs  map[[2]rune]rune // "eá" -> ế
+	single map[rune]rune    // 'ô' -> ơ
+	to     map[rune]string
+	first  [256]bool // the first characters of pairs (all below 256)
+}
 
-func init() {
+// vni builds the VNI-Windows tables on first use.
+var vni = sync.OnceValue(func() *vniMaps {
+	vniPairs := map[string]rune{}
+	vniSingle := map[rune]rune{}
+	toVNI := map[rune]string{}
 	tones := []string{"", "ù", "ø", "û", "õ", "ï"}  // none, sắc, huyền, hỏi, ngã, nặng
 	circ := []string{"â", "á", "à", "å", "ã", "ä"}  // â ấ ầ ẩ ẫ ậ
 	breve := []string{"ê", "é", "è", "ú", "ü", "ë"} // ă ắ ằ ẳ ẵ ặ
@@ -295,22 +348,33 @@ func init() {
 		delete(vniSingle, r)
 		delete(toVNI, r)
 	}
-}
+	m := &vniMaps{pairs: map[[2]rune]rune{}, single: vniSingle, to: toVNI}
+	for k, u := range vniPairs {
+		rs := []rune(k)
+		if len(rs) != 2 || rs[0] >= 256 {
+			panic("text: VNI pair " + k + " is not two characters starting below U+0100")
+		}
+		m.pairs[[2]rune{rs[0], rs[1]}] = u
+		m.first[rs[0]] = true
+	}
+	return m
+})
 
 func fromVNI(s string) string {
+	tab := vni()
 	var b strings.Builder
 	b.Grow(len(s))
 	for i := 0; i < len(s); {
 		r, n := utf8.DecodeRuneInString(s[i:])
-		if n2 := i + n; n2 < len(s) {
+		if n2 := i + n; n2 < len(s) && r < 256 && tab.first[r] {
 			r2, m := utf8.DecodeRuneInString(s[n2:])
-			if u, ok := vniPairs[string(r)+string(r2)]; ok {
+			if u, ok := tab.pairs[[2]rune{r, r2}]; ok {
 				b.WriteRune(u)
 				i = n2 + m
 				continue
 			}
 		}
-		if u, ok := vniSingle[r]; ok {
+		if u, ok := tab.single[r]; ok {
 			b.WriteRune(u)
 		} else {
 			b.WriteRune(r)
@@ -325,9 +389,9 @@ func fromVNI(s string) string {
 func Convert(s, enc string) string {
 	switch enc {
 	case TCVN3:
-		return norm.NFC.String(fromTCVN3(s))
+		return NFC(fromTCVN3(s))
 	case VNI:
-		return norm.NFC.String(fromVNI(s))
+		return NFC(fromVNI(s))
 	}
 	return s
 }
@@ -343,7 +407,7 @@ func Encode(s, enc string) ([]byte, error) {
 		case r < 0x80:
 			out = append(out, byte(r))
 		case enc == TCVN3:
-			c, ok := toTCVN[r]
+			c, ok := tcvn().to[r]
 			if !ok {
 				if r == 0xA0 || r == 0xFD {
 					c, ok = byte(r), true
@@ -353,7 +417,7 @@ func Encode(s, enc string) ([]byte, error) {
 			}
 			out = append(out, c)
 		case enc == VNI:
-			v, ok := toVNI[r]
+			v, ok := vni().to[r]
 			if !ok {
 				v = string(r)
 			}
@@ -389,8 +453,8 @@ func Representable(s string) string {
 		case r == '…':
 			return '.'
 		}
-		if _, ok := toTCVN[r]; ok {
-			if _, ok := toVNI[r]; ok || strings.ContainsRune("àáâãèéêìíòóôõùúýÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝ", r) {
+		if _, ok := tcvn().to[r]; ok {
+			if _, ok := vni().to[r]; ok || strings.ContainsRune("àáâãèéêìíòóôõùúýÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝ", r) {
 				return r
 			}
 		}
