@@ -31,7 +31,9 @@ row, one bar per numeric column; money in tỷ or triệu đồng; the
 citations table as the number of provinces citing each document). With
 one table, --out names the file (or the chart goes to standard output);
 with several, --out NAME.svg writes NAME-<table>.svg for each table that
-has figures to draw. --width and --height set the size in pixels.
+has figures to draw. --width and --height set the size in pixels. An
+SVG names Liberation Sans, then Arial (same metrics); --embed-fonts puts
+the font in the file for viewers that have neither.
 
 Examples:
    kehoach export --format xlsx --out so-sanh.xlsx
@@ -43,6 +45,7 @@ Examples:
 			&cli.StringFlag{Name: "out", Aliases: []string{"o"}, Usage: "file to write (default: standard output); charts of several tables: OUT-<table>.svg"},
 			&cli.IntFlag{Name: "width", Usage: "svg and png: chart width in pixels (default 960)"},
 			&cli.IntFlag{Name: "height", Usage: "svg and png: chart height in pixels (default: as the bars need)"},
+			&cli.BoolFlag{Name: "embed-fonts", Usage: "svg: put the fonts in the file (about 1.5 MB) so that every viewer sets the text exactly"},
 		),
 		Action: func(c *cli.Context) error {
 			f := c.String("format")
@@ -88,7 +91,7 @@ Examples:
 // for one table, to OUT-<table>.FORMAT for several. Tables with nothing
 // to draw are skipped with a note.
 func exportCharts(c *cli.Context, f string, ts []*compare.Table) error {
-	o := chart.Options{Width: c.Int("width"), Height: c.Int("height")}
+	o := chart.Options{Width: c.Int("width"), Height: c.Int("height"), EmbedFonts: c.Bool("embed-fonts")}
 	out := c.String("out")
 	if len(ts) == 1 {
 		var b bytes.Buffer

@@ -30,6 +30,7 @@ func TestExportCharts(t *testing.T) {
 		{"svg, one file per table", []string{"--data", data, "export", "--format", "svg", "--out", svgs}, 0, "svg chart of budgets to " + filepath.Join(dir, "so-sanh-budgets.svg"), ""},
 		{"png of one table", []string{"--data", data, "export", "--format", "png", "--table", "budgets", "--width", "800", "--height", "600", "--out", budgetsPNG}, 0, "png chart of budgets to " + budgetsPNG, ""},
 		{"svg of one table to stdout", []string{"--data", data, "export", "--format", "svg", "--table", "spending"}, 0, "Kinh phí của từng kế hoạch", ""},
+		{"svg with its fonts", []string{"--data", data, "export", "--format", "svg", "--table", "budgets", "--embed-fonts"}, 0, "@font-face", ""},
 		{"svg of several tables needs --out", []string{"--data", data, "export", "--format", "svg"}, 1, "", "one chart per table"},
 		{"indicator chart", []string{"--data", data, "export", "--format", "svg", "--table", "indicator", "--indicator", "gov.dvc_l4_share"}, 0, "Chỉ tiêu quốc gia", ""},
 		{"bad format names the chart formats", []string{"--data", data, "export", "--format", "gif"}, 1, "", "want csv|xlsx|json|md|svg|png"},

@@ -380,10 +380,22 @@ func TestSVGText(t *testing.T) {
 				t.Errorf("SVG of %s has no text %q; texts:\n%s", tc.table().Name, w, all)
 			}
 		}
-		if !strings.Contains(b.String(), "font-family:Liberation Sans") {
-			t.Errorf("SVG does not name Liberation Sans")
+		if !strings.Contains(b.String(), "font-family:'Liberation Sans',Arial,sans-serif;") {
+			t.Errorf("SVG does not name Liberation Sans with its fallbacks")
 		}
 	}
+}
+
+// TestSVGEmbedFonts: with EmbedFonts the SVG carries the fonts it uses.
+func TestSVGEmbedFonts(t *testing.T) {
+	var b bytes.Buffer
+	if err := Write(&b, "svg", budgets(), Options{EmbedFonts: true}); err != nil {
+		t.Fatal(err)
+	}
+	if n := strings.Count(b.String(), "@font-face"); n < 2 {
+		t.Errorf("%d @font-face rules, want one per face used (regular, bold, italic)", n)
+	}
+	svgTexts(t, b.Bytes())
 }
 
 // TestPNG: a PNG decodes, has the size asked for (or the default width)

@@ -1,6 +1,7 @@
 package chart
 
 import (
+	"bytes"
 	"fmt"
 	"image/color"
 	"io"
@@ -32,6 +33,9 @@ type Options struct {
 	Width, Height int
 	// MaxGroups is the most documents the citations chart shows (0: 30).
 	MaxGroups int
+	// EmbedFonts puts the fonts in an SVG (about 1 MB more), for viewers
+	// that have neither Liberation Sans nor Arial.
+	EmbedFonts bool
 }
 
 const (
@@ -101,7 +105,7 @@ func Render(w io.Writer, format string, s *Spec, o Options) error {
 	var c vg.CanvasWriterTo
 	switch format {
 	case "svg":
-		c = vgsvg.New(width, height)
+		c = vgsvg.NewWith(vgsvg.UseWH(width, height), vgsvg.EmbedFonts(o.EmbedFonts))
 	case "png":
 		c = vgimg.PngCanvas{Canvas: vgimg.NewWith(vgimg.UseWH(width, height), vgimg.UseDPI(dpi))}
 	default:
@@ -110,11 +114,24 @@ func Render(w io.Writer, format string, s *Spec, o Options) error {
 	if err := drawSpec(c, width, height, s); err != nil {
 		return err
 	}
+	if format == "svg" {
+		// Name fallbacks for viewers without Liberation Sans: Arial has
+		// the same metrics (Liberation Sans was made to match it) and the
+		// Vietnamese letters.
+		var b bytes.Buffer
+		if _, err := c.WriteTo(&b); err != nil {
+			return fmt.Errorf("chart: %s: %w", format, err)
+		}
+		_, err := w.Write(bytes.ReplaceAll(b.Bytes(), []byte("font-family:Liberation Sans;"), []byte(svgFamily)))
+		return err
+	}
 	if _, err := c.WriteTo(w); err != nil {
 		return fmt.Errorf("chart: %s: %w", format, err)
 	}
 	return nil
 }
+
+const svgFamily = "font-family:'Liberation Sans',Arial,sans-serif;"
 
 // Fonts: Liberation Sans, which gonum's plot registers in
 // font.DefaultCache and which has the Vietnamese letters.
@@ -214,7 +231,9 @@ func drawSpec(vc vg.Canvas, width, height vg.Length, s *Spec) (err error) {
 
 	p := plot.New()
 	p.BackgroundColor = color.Transparent
-	p.Title.Text = strings.Join(wrap(s.Title, style(13, true, ink), inner), "\n")
+	// Titles and legends leave a tenth of the width spare: an SVG viewer
+	// may set the text in a wider fallback font.
+	p.Title.Text = strings.Join(wrap(s.Title, style(13, true, ink), inner*0.8), "\n")
 	p.Title.TextStyle.Font = sans(13, true)
 	p.Title.TextStyle.Color = ink
 	p.Title.Padding = pad
@@ -267,7 +286,7 @@ func layoutLegend(series []string, axis string, sty text.Style, width vg.Length)
 	var x vg.Length
 	for i, name := range series {
 		name = shorten(name, 60)
-		w := sty.Font.Size + 4 + sty.Width(name) + 16
+		w := sty.Font.Size + 4 + sty.Width(name)*1.1 + 16
 		if len(row) > 0 && x+w > width {
 			rows = append(rows, row)
 			row, x = nil, 0
