@@ -26,4 +26,6 @@
 // (font-family: Liberation Sans) and keeps the labels as text.
 //
 // Output is deterministic: the same table gives the same bytes.
+//
+// kehoach export --format svg|png writes these charts, one per table.
 package chart
