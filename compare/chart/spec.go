@@ -262,6 +262,7 @@ func bars(t *compare.Table) (*Spec, error) {
 	}
 	uniqueLabels(s.Groups, rows)
 	s.Axis, s.Scale = axis(unit, maxAbs)
+	s.Count = maxAbs == 0 // all zero: ticks 0 and 1, not 0,5
 	if otherUnit > 0 {
 		s.Notes = append(s.Notes, fmt.Sprintf("%d số liệu có đơn vị khác (%s) không được vẽ.", otherUnit, otherUnits(count, unit)))
 	}
