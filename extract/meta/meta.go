@@ -74,7 +74,7 @@ func Extract(doc *corpus.Document, x *corpus.Extraction) {
 	if m := canCu.FindStringIndex(h); m != nil {
 		hd = h[:m[0]]
 	}
-	if m := dateLine.FindStringSubmatchIndex(hd); m != nil {
+	if m := dateLineIndex(hd); m != nil {
 		place = strings.TrimSpace(hd[m[2]:m[3]])
 		if d.IssueDate == "" {
 			if iso, ok := vnnum.ParseDate(hd[m[4]:m[5]] + "/" + hd[m[6]:m[7]] + "/" + hd[m[8]:m[9]]); ok {
@@ -90,10 +90,10 @@ func Extract(doc *corpus.Document, x *corpus.Extraction) {
 		tail = Canonical("0" + m[1])[1:]
 	}
 	selfType := ""
-	for _, m := range selfRef.FindAllStringSubmatchIndex(t, -1) {
+	eachSelfRef(t, func(m []int) bool {
 		n := Canonical(t[m[4]:m[5]])
 		if tail != "" && !strings.HasSuffix(n, tail) {
-			continue
+			return true
 		}
 		if d.Number == "" || sameNumber(d.Number, n) {
 			if d.Number == "" {
@@ -106,9 +106,10 @@ func Extract(doc *corpus.Document, x *corpus.Extraction) {
 					d.IssueDate = iso
 				}
 			}
-			break
+			return false
 		}
-	}
+		return true
+	})
 	first := firstLine(t)
 	if d.Number == "" {
 		if m := titleLine.FindStringSubmatch(first); m != nil {
@@ -310,7 +311,7 @@ func findProvince(doc *corpus.Document, h, place, title string) string {
 	}
 	counts := map[string]int{}
 	best, bestN := "", 0
-	for _, m := range tinhRe.FindAllStringSubmatch(doc.Text, -1) {
+	for _, m := range tinhAll(doc.Text) {
 		if p, ok := lookupPrefix(m[1]); ok {
 			counts[p]++
 			if counts[p] > bestN {

@@ -207,6 +207,19 @@ var markerLine = lazyre.New(`^\s*(?:` +
 // "Phần I", "CHƯƠNG II:".
 var headingOnly = lazyre.New(`^\s*(?i:phần|chương|mục|phụ lục|điều)(?:\s+[\dIVXLC]+)?\s*[.:]?\s*$`)
 
+// mayBeHeadingOnly is a cheap necessary condition for headingOnly: after
+// white space the line starts with the first letter of one of its words.
+// It keeps joinable from running the regexp over every long paragraph.
+func mayBeHeadingOnly(s string) bool {
+	s = strings.TrimLeft(s, " \t\n\f\r")
+	r, _ := utf8.DecodeRuneInString(s)
+	switch r {
+	case 'p', 'P', 'c', 'C', 'm', 'M', 'đ', 'Đ':
+		return true
+	}
+	return false
+}
+
 // numberedHeading matches a heading line numbered I. or 1. or 1.1.
 var numberedHeading = lazyre.New(`^\s*(?:[IVXLC]+|\d+(?:\.\d+)*)[.)]\s+\S`)
 
@@ -245,12 +258,36 @@ func isVowel(r rune) bool { return strings.ContainsRune(vowels, unicode.ToLower(
 type words struct {
 	lines   []string
 	done    bool
-	bigrams map[string]bool // "a b", lower case, seen inside one line
-	ends    map[string]bool // words seen before punctuation or a paragraph end
+	ids     map[string]int32    // lower-case word -> its number
+	bigrams map[uint64]struct{} // word numbers a<<32|b of "a b" seen inside one line
+	ends    map[int32]struct{}  // words seen before punctuation or a paragraph end
 }
 
-func (w *words) bigram(a, b string) bool { w.load(); return w.bigrams[a+" "+b] }
-func (w *words) end(a string) bool       { w.load(); return w.ends[a] }
+func (w *words) bigram(a, b string) bool {
+	w.load()
+	ia, ok := w.ids[a]
+	if !ok {
+		return false
+	}
+	ib, ok := w.ids[b]
+	if !ok {
+		return false
+	}
+	_, ok = w.bigrams[pair(ia, ib)]
+	return ok
+}
+
+func (w *words) end(a string) bool {
+	w.load()
+	ia, ok := w.ids[a]
+	if !ok {
+		return false
+	}
+	_, ok = w.ends[ia]
+	return ok
+}
+
+func pair(a, b int32) uint64 { return uint64(uint32(a))<<32 | uint64(uint32(b)) }
 
 func (w *words) load() {
 	if !w.done {
@@ -263,45 +300,62 @@ func (w *words) load() {
 // bigram is two words with only spaces between them; a word ends a phrase
 // when punctuation or a paragraph end follows it.
 func wordStats(lines []string) words {
-	w := words{lines: lines, bigrams: map[string]bool{}, ends: map[string]bool{}}
+	w := words{lines: lines, ids: map[string]int32{}, bigrams: map[uint64]struct{}{}, ends: map[int32]struct{}{}}
+	var buf []byte
 	for i, l := range lines {
-		prev := "" // the word before, when only spaces followed it
+		prev := int32(-1) // the word before, when only spaces followed it
 		for k := 0; k < len(l); {
 			r, n := utf8.DecodeRuneInString(l[k:])
 			switch {
-			case unicode.IsLetter(r):
+			case isLetter(r):
+				// the word in lower case, rune by rune as strings.ToLower
+				buf = utf8.AppendRune(buf[:0], unicode.ToLower(r))
 				j := k + n
 				for j < len(l) {
 					r2, n2 := utf8.DecodeRuneInString(l[j:])
-					if !unicode.IsLetter(r2) && !unicode.Is(unicode.M, r2) {
+					if !isLetter(r2) && !isMark(r2) {
 						break
 					}
+					buf = utf8.AppendRune(buf, unicode.ToLower(r2))
 					j += n2
 				}
-				word := strings.ToLower(l[k:j])
-				if prev != "" {
-					w.bigrams[prev+" "+word] = true
+				id, ok := w.ids[string(buf)]
+				if !ok {
+					id = int32(len(w.ids))
+					w.ids[string(buf)] = id
 				}
-				prev = word
+				if prev >= 0 {
+					w.bigrams[pair(prev, id)] = struct{}{}
+				}
+				prev = id
 				k = j
 				continue
 			case r == ' ' || r == '\t':
 			case strings.ContainsRune(".,;:!?)", r):
-				if prev != "" {
-					w.ends[prev] = true
+				if prev >= 0 {
+					w.ends[prev] = struct{}{}
 				}
-				prev = ""
+				prev = -1
 			default:
-				prev = ""
+				prev = -1
 			}
 			k += n
 		}
-		if prev != "" && (i+1 >= len(lines) || isBlank(lines[i+1])) {
-			w.ends[prev] = true
+		if prev >= 0 && (i+1 >= len(lines) || isBlank(lines[i+1])) {
+			w.ends[prev] = struct{}{}
 		}
 	}
 	return w
 }
+
+func isLetter(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z'
+	}
+	return unicode.IsLetter(r)
+}
+
+func isMark(r rune) bool { return r >= utf8.RuneSelf && unicode.Is(unicode.M, r) }
 
 // maxLine bounds the length a line may grow to by joins; no paragraph
 // is this long, and the bound keeps joining linear.
@@ -405,7 +459,7 @@ func joinable(a, b string, w *words) int {
 	if last == '/' && unicode.IsDigit(first) && len(a) > 1 && unicode.IsDigit(rune(a[len(a)-2])) {
 		return joinTight
 	}
-	if markerLine.MatchString(bt) || headingOnly.MatchString(a) {
+	if markerLine.MatchString(bt) || mayBeHeadingOnly(a) && headingOnly.MatchString(a) {
 		return noJoin
 	}
 	if strings.ContainsRune(".;:!?…", last) {
