@@ -23,6 +23,8 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unicode"
+	"unicode/utf8"
 
 	"kehoach/corpus"
 	"kehoach/corpus/province/vifold"
@@ -221,31 +223,113 @@ var abbrev = map[string]string{
 // 24/7, is kept), common abbreviations expanded, the i/y spelling
 // variants of a syllable ("tỉ"/"tỷ", "kí"/"ký") made one, spaces
 // collapsed.
+//
+// It is vifold.Fold, then strings.ToLower, then the punctuation and word
+// rules, done in one pass over s (fold_test.go checks it against those
+// steps run one after the other).
 func Fold(s string) string {
-	s = strings.ToLower(vifold.Fold(s))
-	var b strings.Builder
-	b.Grow(len(s))
-	for i := 0; i < len(s); i++ {
-		c := s[i]
+	out := make([]byte, 0, len(s))
+	word := -1      // start in out of the word being read, -1 between words
+	var prev rune   // the character before, after folding (0: none)
+	slash := false  // a "/" after a digit waits for the next character
+	var buf [4]byte // a folded character's bytes
+	endWord := func() {
+		if word < 0 {
+			return
+		}
+		if x, ok := abbrev[string(out[word:])]; ok {
+			out = append(out[:word], x...)
+		}
+		word = -1
+	}
+	wordByte := func(c ...byte) {
+		if word < 0 {
+			if len(out) > 0 {
+				out = append(out, ' ')
+			}
+			word = len(out)
+		}
+		out = append(out, c...)
+	}
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		i += n
+		e, keep := foldLower(r)
+		if !keep {
+			continue
+		}
+		if slash {
+			slash = false
+			if e >= '0' && e <= '9' {
+				wordByte('/')
+			} else {
+				endWord()
+			}
+		}
 		switch {
-		case c >= 'a' && c <= 'z', c >= '0' && c <= '9':
-			b.WriteByte(c)
-		case c == '/' && i > 0 && i+1 < len(s) && isDigit(s[i-1]) && isDigit(s[i+1]):
-			b.WriteByte(c)
-		case c >= 0x80:
-			b.WriteByte(c) // letters vifold keeps
+		case e >= 'a' && e <= 'z', e >= '0' && e <= '9':
+			wordByte(byte(e))
+		case e == '/' && prev >= '0' && prev <= '9':
+			slash = true
+		case e < utf8.RuneSelf:
+			endWord()
+		case unicode.IsSpace(e):
+			endWord()
 		default:
-			b.WriteByte(' ')
+			wordByte(buf[:utf8.EncodeRune(buf[:], e)]...)
 		}
+		prev = e
 	}
-	words := strings.Fields(b.String())
-	for i, w := range words {
-		if x, ok := abbrev[w]; ok {
-			words[i] = x
-		}
-	}
-	return strings.Join(words, " ")
+	endWord()
+	return string(out)
 }
+
+// foldLower is vifold.Fold then unicode.ToLower of one character; keep
+// is false for a character vifold.Fold drops (a combining mark).
+func foldLower(r rune) (e rune, keep bool) {
+	switch {
+	case r < utf8.RuneSelf:
+		if 'A' <= r && r <= 'Z' {
+			r += 'a' - 'A'
+		}
+		return r, true
+	case r < 0x250:
+		e = foldTable()[r]
+	case r >= 0x1E00 && r < 0x1F00:
+		e = foldTable()[r-0x1E00+0x250]
+	case unicode.Is(unicode.Mn, r):
+		return 0, false
+	default:
+		return unicode.ToLower(r), true
+	}
+	return e, e >= 0
+}
+
+// foldTable holds vifold.Fold then unicode.ToLower of the characters
+// below U+0250 and in U+1E00-U+1EFF, the ranges where vifold.Fold
+// changes letters (-1: dropped). Outside them it only drops combining
+// marks.
+var foldTable = sync.OnceValue(func() *[0x350]rune {
+	var t [0x350]rune
+	set := func(i int, r rune) {
+		f := []rune(vifold.Fold(string(r)))
+		switch len(f) {
+		case 0:
+			t[i] = -1
+		case 1:
+			t[i] = unicode.ToLower(f[0])
+		default:
+			panic("indicator: vifold.Fold made more than one character of " + string(r))
+		}
+	}
+	for r := rune(0); r < 0x250; r++ {
+		set(int(r), r)
+	}
+	for r := rune(0x1E00); r < 0x1F00; r++ {
+		set(int(r-0x1E00+0x250), r)
+	}
+	return &t
+})
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 

@@ -120,7 +120,8 @@ func maySelfRef(s string) bool {
 var tinhAt = lazyre.New("^" + tinhRe.String())
 
 // tinhAll is tinhRe.FindAllStringSubmatch(s, -1). A match starts with
-// the t of "tỉnh", "thành phố" or "tp" (any case) at a word boundary.
+// the t of "tỉnh", "thành phố" or "tp" (any case: t, ỉ, h, à and p fold
+// only to their capitals) at a word boundary.
 func tinhAll(s string) [][]string {
 	var out [][]string
 	for i := 0; i < len(s); {
@@ -129,7 +130,7 @@ func tinhAll(s string) [][]string {
 			break
 		}
 		i += k
-		if i > 0 && isASCIIWord(s[i-1]) {
+		if i > 0 && isASCIIWord(s[i-1]) || !mayTinh(s[i+1:]) {
 			i++
 			continue
 		}
@@ -148,6 +149,20 @@ func tinhAll(s string) [][]string {
 		i += m[1]
 	}
 	return out
+}
+
+// mayTinh reports whether s, the text after a t, can go on as "ỉnh",
+// "hành" or "p" in any case.
+func mayTinh(s string) bool {
+	r, n := utf8.DecodeRuneInString(s)
+	switch r {
+	case 'ỉ', 'Ỉ', 'p', 'P':
+		return true
+	case 'h', 'H':
+		r, _ = utf8.DecodeRuneInString(s[n:])
+		return r == 'à' || r == 'À'
+	}
+	return false
 }
 
 func isASCIIWord(c byte) bool {

@@ -238,6 +238,22 @@ var numberWords = map[string]float64{
 	"một": 1, "hai": 2, "ba": 3, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10,
 }
 
+// numberWord looks w up in numberWords in lower case.
+func numberWord(w string) (float64, bool) {
+	// The longest key has 7 bytes; lower case can shrink a character
+	// from 3 bytes to 1 (the Kelvin sign), so a longer word is no key.
+	if len(w) > 21 {
+		return 0, false
+	}
+	var buf [32]byte
+	b := buf[:0]
+	for _, r := range w { // as strings.ToLower
+		b = utf8.AppendRune(b, unicode.ToLower(r))
+	}
+	v, ok := numberWords[string(b)]
+	return v, ok
+}
+
 func sortedByLen(ws []string) []string {
 	for i := 1; i < len(ws); i++ {
 		for j := i; j > 0 && len(ws[j]) > len(ws[j-1]); j-- {
@@ -492,11 +508,20 @@ func lastWords(text string, from, to, n int) string {
 			from++
 		}
 	}
-	ws := strings.Fields(indicator.Fold(text[from:to]))
-	if len(ws) > n {
-		ws = ws[len(ws)-n:]
+	if n <= 0 {
+		return ""
 	}
-	return strings.Join(ws, " ")
+	// Fold puts one space between words and none at the ends.
+	f := indicator.Fold(text[from:to])
+	k := len(f)
+	for spaces := 0; k > 0; k-- {
+		if f[k-1] == ' ' {
+			if spaces++; spaces == n {
+				break
+			}
+		}
+	}
+	return f[k:]
 }
 
 // excluded words right before a number: levels, versions, phases, legal
@@ -806,7 +831,7 @@ func wordFigure(text string, i int) (figure, bool) {
 		}
 		j += n
 	}
-	v, ok := numberWords[strings.ToLower(text[i:j])]
+	v, ok := numberWord(text[i:j])
 	if !ok {
 		return figure{}, false
 	}
