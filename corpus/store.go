@@ -54,6 +54,14 @@ type Store struct {
 
 	mu       sync.Mutex
 	manifest map[string]Entry // by source
+
+	// While deferring (Defer), Put writes files without syncing each one
+	// and Record changes only the manifest in memory; Flush syncs the file
+	// system once, writes the manifest, then removes superseded documents.
+	deferring bool
+	dirty     bool
+	orphans   []string // document ids that may be unreferenced after Flush
+	unsynced  []string // files written since the last Flush
 }
 
 // Open opens (creating if needed) the store in dir.
@@ -138,25 +146,91 @@ func (s *Store) Put(raw []byte, doc *Document, rec *Extraction, e Entry) error {
 		name string
 		b    []byte
 	}{{"raw", raw}, {"text.txt", []byte(doc.Text)}, {"doc.json", meta}, {"record.json", recb}} {
-		if err := WriteFileAtomic(filepath.Join(dir, f.name), f.b); err != nil {
+		path := filepath.Join(dir, f.name)
+		deferring := s.Deferring()
+		if err := writeFileAtomic(path, f.b, !deferring); err != nil {
 			return fmt.Errorf("corpus: put %s: %w", doc.Source, err)
+		}
+		if deferring {
+			s.mu.Lock()
+			s.unsynced = append(s.unsynced, path)
+			s.mu.Unlock()
 		}
 	}
 	return s.Record(e)
 }
 
-// Record sets the manifest entry for e.Source and writes the manifest.
+// Record sets the manifest entry for e.Source and writes the manifest
+// (while deferring, Flush writes it).
 func (s *Store) Record(e Entry) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	old, had := s.manifest[e.Source]
 	s.manifest[e.Source] = e
+	if had && old.ID != "" && old.ID != e.ID {
+		s.orphans = append(s.orphans, old.ID)
+	}
+	if s.deferring {
+		s.dirty = true
+		return nil
+	}
+	return s.flushLocked()
+}
+
+// Defer starts or ends a batch. While deferring, the documents Put and
+// the entries Record sets are visible through this Store at once, and
+// reach the manifest (and so other processes) at the next Flush: a batch
+// of n documents writes the manifest once, not n times, and syncs the
+// file system once, not 4n times. A crash before Flush loses the
+// batch's manifest entries, never the manifest: the documents' files are
+// orphans that the next ingest of the same bytes writes again. Ending a
+// batch flushes it.
+func (s *Store) Defer(on bool) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.deferring = on
+	if on || !s.dirty {
+		return nil
+	}
+	return s.flushLocked()
+}
+
+// Deferring reports whether a batch is open (Defer).
+func (s *Store) Deferring() bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.deferring
+}
+
+// Flush makes a deferred batch durable: it syncs the files written since
+// the last Flush, writes the manifest, and removes documents no source
+// refers to any longer. It does nothing when nothing changed.
+func (s *Store) Flush() error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if !s.dirty {
+		return nil
+	}
+	return s.flushLocked()
+}
+
+func (s *Store) flushLocked() error {
+	if s.dirty {
+		if err := syncFS(s.Dir, s.unsynced); err != nil {
+			return fmt.Errorf("corpus: sync %s: %w", s.Dir, err)
+		}
+	}
 	if err := s.writeManifest(); err != nil {
 		return err
 	}
-	if had && old.ID != "" && old.ID != e.ID && !s.referenced(old.ID) {
-		os.RemoveAll(s.DocDir(old.ID))
+	s.dirty = false
+	s.unsynced = s.unsynced[:0]
+	for _, id := range s.orphans {
+		if !s.referenced(id) {
+			os.RemoveAll(s.DocDir(id))
+		}
 	}
+	s.orphans = s.orphans[:0]
 	return nil
 }
 
@@ -259,7 +333,11 @@ func (s *Store) Extractions() ([]*Extraction, error) {
 
 // WriteFileAtomic writes b to path through a temporary file in the same
 // directory, synced and renamed into place.
-func WriteFileAtomic(path string, b []byte) error {
+func WriteFileAtomic(path string, b []byte) error { return writeFileAtomic(path, b, true) }
+
+// writeFileAtomic is WriteFileAtomic; without sync, the caller syncs the
+// file system before anything durable refers to path.
+func writeFileAtomic(path string, b []byte, sync bool) error {
 	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp*")
 	if err != nil {
 		return err
@@ -270,7 +348,7 @@ func WriteFileAtomic(path string, b []byte) error {
 		os.Remove(tmp)
 		return err
 	}
-	if err := f.Sync(); err != nil {
+	if err := syncFile(f, sync); err != nil {
 		f.Close()
 		os.Remove(tmp)
 		return err
@@ -284,4 +362,11 @@ func WriteFileAtomic(path string, b []byte) error {
 		return err
 	}
 	return nil
+}
+
+func syncFile(f *os.File, sync bool) error {
+	if !sync {
+		return nil
+	}
+	return f.Sync()
 }

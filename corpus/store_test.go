@@ -105,3 +105,81 @@ func TestPeriodJSON(t *testing.T) {
 		}
 	}
 }
+
+// TestDeferredBatch: while deferring, documents and entries are visible
+// through the Store at once and reach the manifest (another process, a
+// reopened Store) only at Flush; a source replaced inside the batch
+// keeps its old document until then.
+func TestDeferredBatch(t *testing.T) {
+	dir := t.TempDir()
+	st, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	put := func(source, id, text string) {
+		t.Helper()
+		doc := &Document{ID: id, Source: source, Format: "txt", Text: text}
+		rec := &Extraction{Source: source, SHA256: id}
+		if err := st.Put([]byte(text), doc, rec, Entry{Source: source, ID: id, Status: StatusOK}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	onDisk := func() map[string]string {
+		t.Helper()
+		st2, err := Open(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		m := map[string]string{}
+		for _, e := range st2.Entries() {
+			m[e.Source] = e.ID
+		}
+		return m
+	}
+	put("a.txt", "aa11", "một")
+	if err := st.Defer(true); err != nil {
+		t.Fatal(err)
+	}
+	put("a.txt", "aa22", "một, sửa") // replaces aa11
+	put("b.txt", "bb11", "hai")
+	steps := []struct {
+		name      string
+		do        func() error
+		disk      map[string]string
+		oldStored bool // aa11's files still there
+	}{
+		{"before flush", func() error { return nil }, map[string]string{"a.txt": "aa11"}, true},
+		{"flush", st.Flush, map[string]string{"a.txt": "aa22", "b.txt": "bb11"}, false},
+		{"flush again", st.Flush, map[string]string{"a.txt": "aa22", "b.txt": "bb11"}, false},
+		{"end batch", func() error { return st.Defer(false) }, map[string]string{"a.txt": "aa22", "b.txt": "bb11"}, false},
+	}
+	for _, s := range steps {
+		if err := s.do(); err != nil {
+			t.Fatalf("%s: %v", s.name, err)
+		}
+		if e, ok := st.Lookup("b.txt"); !ok || e.ID != "bb11" {
+			t.Errorf("%s: Lookup(b.txt) = %+v, %v: the batch must be visible through the Store", s.name, e, ok)
+		}
+		got := onDisk()
+		if len(got) != len(s.disk) {
+			t.Errorf("%s: manifest on disk = %v, want %v", s.name, got, s.disk)
+		}
+		for k, v := range s.disk {
+			if got[k] != v {
+				t.Errorf("%s: manifest on disk = %v, want %v", s.name, got, s.disk)
+				break
+			}
+		}
+		if st.Has("aa11") != s.oldStored {
+			t.Errorf("%s: Has(aa11) = %v, want %v", s.name, st.Has("aa11"), s.oldStored)
+		}
+	}
+	if st.Deferring() {
+		t.Error("Deferring() after Defer(false)")
+	}
+	// Outside a batch, Record writes at once again.
+	put("c.txt", "cc11", "ba")
+	if onDisk()["c.txt"] != "cc11" {
+		t.Error("Put outside a batch did not reach the manifest")
+	}
+}

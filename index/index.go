@@ -26,7 +26,7 @@ import (
 
 // Version is the layout of the index: entries, fields and analyzers. An
 // index written with another version is rebuilt from the store.
-const Version = "kehoach-index-7"
+const Version = "kehoach-index-8"
 
 // Entry kinds. A document is one entry; each of its records is another.
 const (
@@ -95,6 +95,10 @@ type Index struct {
 
 	mu    sync.Mutex
 	cache map[string]*corpus.Extraction // doc id -> record, for hit joins
+
+	staged      *batch // documents Stage added, for CommitStaged
+	stagedDocs  int
+	stagedBytes int
 }
 
 // ErrStale is returned by Check when the index does not reflect the
@@ -156,6 +160,9 @@ func newMapping() mapping.IndexMapping {
 		f.IncludeTermVectors = false
 		dm.AddFieldMappingsAt(name, f)
 	}
+	// No composite _all field: every query names its fields, and _all
+	// would analyse every text a fourth time.
+	dm.AddSubDocumentMapping("_all", bleve.NewDocumentDisabledMapping())
 	m.DefaultMapping = dm
 	return m
 }
@@ -276,6 +283,75 @@ func Digest(rec *corpus.Extraction) string {
 // removed when the store no longer holds them.
 func (ix *Index) Put(doc *corpus.Document, rec *corpus.Extraction, stamp string) error {
 	b := ix.newBatch()
+	if err := ix.stage(b, doc, rec); err != nil {
+		return err
+	}
+	if stamp != "" {
+		b.d.SetInternal(keyStamp, []byte(stamp))
+	}
+	if err := ix.commit(b); err != nil {
+		return fmt.Errorf("index: put %s: %w", doc.Source, err)
+	}
+	return nil
+}
+
+// Stage adds a document and its records to the staged batch, as Put
+// would index them, without committing: CommitStaged writes all staged
+// documents at once. One large batch makes one segment where a Put per
+// document makes one each, which the merger then rewrites again and
+// again; a batch ingest spends most of its time there otherwise.
+// A source must not be staged twice between commits.
+func (ix *Index) Stage(doc *corpus.Document, rec *corpus.Extraction) error {
+	ix.mu.Lock()
+	if ix.staged == nil {
+		ix.staged = ix.newBatch()
+	}
+	b := ix.staged
+	ix.mu.Unlock()
+	if err := ix.stage(b, doc, rec); err != nil {
+		return err
+	}
+	ix.mu.Lock()
+	ix.stagedDocs++
+	ix.stagedBytes += len(doc.Text)
+	ix.mu.Unlock()
+	return nil
+}
+
+// Staged reports how many documents and bytes of text are staged.
+func (ix *Index) Staged() (docs, bytes int) {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	return ix.stagedDocs, ix.stagedBytes
+}
+
+// CommitStaged writes the staged documents in one batch and sets the
+// stamp to stamp (when not ""). Call it after the store has made the
+// same documents durable, with the store's new stamp.
+func (ix *Index) CommitStaged(stamp string) error {
+	ix.mu.Lock()
+	b := ix.staged
+	ix.staged, ix.stagedDocs, ix.stagedBytes = nil, 0, 0
+	ix.mu.Unlock()
+	if b == nil {
+		b = ix.newBatch()
+	}
+	if stamp != "" {
+		b.d.SetInternal(keyStamp, []byte(stamp))
+	}
+	if b.size() == 0 && stamp == "" {
+		return nil
+	}
+	if err := ix.commit(b); err != nil {
+		return fmt.Errorf("index: commit: %w", err)
+	}
+	return nil
+}
+
+// stage adds to b what Put indexes for a document: its entries, and the
+// deletion of entries it no longer has and of other documents from the
+// same source that the store no longer holds.
+func (ix *Index) stage(b *batch, doc *corpus.Document, rec *corpus.Extraction) error {
 	old, err := ix.entryIDs(bleve.NewTermQuery(doc.ID), fDoc)
 	if err != nil {
 		return err
@@ -313,12 +389,6 @@ func (ix *Index) Put(doc *corpus.Document, rec *corpus.Extraction, stamp string)
 				}
 			}
 		}
-	}
-	if stamp != "" {
-		b.d.SetInternal(keyStamp, []byte(stamp))
-	}
-	if err := ix.commit(b); err != nil {
-		return fmt.Errorf("index: put %s: %w", doc.Source, err)
 	}
 	ix.mu.Lock()
 	delete(ix.cache, doc.ID)

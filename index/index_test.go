@@ -353,3 +353,52 @@ func TestParseErrors(t *testing.T) {
 		}
 	}
 }
+
+// TestStageCommit: staged documents are invisible until CommitStaged,
+// which writes them and the stamp at once.
+func TestStageCommit(t *testing.T) {
+	src := samples(t)
+	st := newMemStore()
+	ix, err := Open(filepath.Join(t.TempDir(), "ix"), st)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	n := 0
+	for _, e := range src.Entries() {
+		doc, _ := src.Document(e.ID)
+		rec, _ := src.Extraction(e.ID)
+		st.put(doc, rec)
+		if err := ix.Stage(doc, rec); err != nil {
+			t.Fatal(err)
+		}
+		n++
+	}
+	if docs, bytes := ix.Staged(); docs != n || bytes == 0 {
+		t.Errorf("Staged() = %d, %d; want %d documents", docs, bytes, n)
+	}
+	for _, step := range []struct {
+		name  string
+		do    func() error
+		docs  int
+		stamp string
+	}{
+		{"staged", func() error { return nil }, 0, ""},
+		{"committed", func() error { return ix.CommitStaged("b1") }, n, "b1"},
+		{"empty commit", func() error { return ix.CommitStaged("") }, n, "b1"},
+	} {
+		if err := step.do(); err != nil {
+			t.Fatalf("%s: %v", step.name, err)
+		}
+		c, err := ix.Count()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if c[KindDoc] != step.docs || ix.Stamp() != step.stamp {
+			t.Errorf("%s: %d documents, stamp %q; want %d, %q", step.name, c[KindDoc], ix.Stamp(), step.docs, step.stamp)
+		}
+	}
+	if docs, _ := ix.Staged(); docs != 0 {
+		t.Errorf("Staged() after commit = %d documents", docs)
+	}
+}

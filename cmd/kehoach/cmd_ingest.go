@@ -67,21 +67,17 @@ func (s *summary) add(r ingestResult) {
 }
 
 // ingestPaths ingests files and directories, printing one line per
-// failed or skipped file to the error writer.
+// failed or skipped file to the error writer, in the order the files
+// were found. Decoding and extraction run on every core; storing and
+// indexing run in that order on this goroutine, in batches (runBatch).
 func ingestPaths(c *cli.Context, st *corpus.Store, paths []string, opt ingest.Options) summary {
 	var sum summary
-	one := func(path string) {
-		raw, err := os.ReadFile(path)
-		var r ingestResult
-		if err != nil {
-			r = ingestResult{Entry: corpus.Entry{Source: path, Status: corpus.StatusFailed}, Err: err}
-			st.Record(corpus.Entry{Source: path, Format: ingest.FormatOf(path), Status: corpus.StatusFailed, Error: err.Error()})
-		} else {
-			r = ingestRaw(st, path, ingest.FormatOf(path), raw, opt)
-		}
-		sum.add(r)
-		if r.Err != nil {
-			fmt.Fprintf(c.App.ErrWriter, "%s: %v\n", r.Entry.Status, r.Err)
+	var files []string
+	seen := map[string]bool{}
+	add := func(path string) {
+		if k := filepath.Clean(path); !seen[k] {
+			seen[k] = true
+			files = append(files, path)
 		}
 	}
 	for _, p := range paths {
@@ -92,7 +88,7 @@ func ingestPaths(c *cli.Context, st *corpus.Store, paths []string, opt ingest.Op
 			continue
 		}
 		if !fi.IsDir() {
-			one(p)
+			add(p)
 			continue
 		}
 		filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
@@ -108,10 +104,20 @@ func ingestPaths(c *cli.Context, st *corpus.Store, paths []string, opt ingest.Op
 				return nil
 			}
 			if ingest.Supported(path) {
-				one(path)
+				add(path)
 			}
 			return nil
 		})
+	}
+	err := runBatch(c.Context, st, files, opt, func(path string, r ingestResult) {
+		sum.add(r)
+		if r.Err != nil {
+			fmt.Fprintf(c.App.ErrWriter, "%s: %v\n", r.Entry.Status, r.Err)
+		}
+	})
+	if err != nil {
+		sum.Failed++
+		fmt.Fprintf(c.App.ErrWriter, "failed: %v\n", err)
 	}
 	return sum
 }

@@ -16,6 +16,11 @@ import (
 
 func init() {
 	afterIngest = append(afterIngest, indexHook)
+	beforeBatch = append(beforeBatch, func(st *corpus.Store) error {
+		_, _, err := openIndex(st)
+		return err
+	})
+	afterFlush = append(afterFlush, commitStaged)
 	// After any command that indexed documents (ingest, fetch, crawl,
 	// demo, serve's uploads), merge the one-segment-per-document index the
 	// hook wrote and close it.
@@ -162,11 +167,38 @@ func indexHook(st *corpus.Store, doc *corpus.Document, rec *corpus.Extraction) e
 		stamp = "" // an earlier document failed: leave the stamp stale
 	}
 	indexMu.Unlock()
-	if err := ix.Put(doc, rec, stamp); err != nil {
+	put := func() error { return ix.Put(doc, rec, stamp) }
+	if st.Deferring() {
+		// A batch: commitStaged writes it after the store's flush.
+		put = func() error { return ix.Stage(doc, rec) }
+	}
+	if err := put(); err != nil {
 		indexMu.Lock()
 		indexFails[st.Dir] = true
 		indexMu.Unlock()
 		return err
+	}
+	return nil
+}
+
+// commitStaged commits what indexHook staged during a batch, once the
+// store has flushed it (the afterFlush hook).
+func commitStaged(st *corpus.Store) error {
+	indexMu.Lock()
+	o, ok := indexes[st.Dir]
+	stamp := storeStamp(st)
+	if indexFails[st.Dir] {
+		stamp = ""
+	}
+	indexMu.Unlock()
+	if !ok {
+		return nil
+	}
+	if err := o.ix.CommitStaged(stamp); err != nil {
+		indexMu.Lock()
+		indexFails[st.Dir] = true
+		indexMu.Unlock()
+		return fmt.Errorf("stored, but indexing failed (run kehoach reindex): %w", err)
 	}
 	return nil
 }

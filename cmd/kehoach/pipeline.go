@@ -42,8 +42,15 @@ func process(source, format string, raw []byte, opt ingest.Options) (*corpus.Doc
 // stored for the same source are a no-op. A failure is recorded in the
 // manifest and returned; it never stops the caller's batch.
 func ingestRaw(st *corpus.Store, source, format string, raw []byte, opt ingest.Options) ingestResult {
-	e := corpus.Entry{Source: source, Format: format, Size: int64(len(raw)), Ingested: time.Now().UTC()}
 	doc, rec, err := process(source, format, raw, opt)
+	return storeProcessed(st, source, format, raw, doc, rec, err)
+}
+
+// storeProcessed is the second half of ingestRaw: it stores what process
+// returned for raw (or records its error) and runs the afterIngest hooks.
+// It is not safe for concurrent use on one store; process is.
+func storeProcessed(st *corpus.Store, source, format string, raw []byte, doc *corpus.Document, rec *corpus.Extraction, err error) ingestResult {
+	e := corpus.Entry{Source: source, Format: format, Size: int64(len(raw)), Ingested: time.Now().UTC()}
 	if err != nil {
 		if old, ok := st.Lookup(source); ok && old.Status == corpus.StatusOK {
 			// Keep the good old version; report the failure.
