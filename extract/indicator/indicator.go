@@ -83,6 +83,9 @@ type taxonomy struct {
 
 type paddedRule struct {
 	all, none []string
+	// first is the first word of the first phrase of all: a text
+	// without it as a word cannot match.
+	first string
 }
 
 // loaded parses the taxonomy on first use, not at program start.
@@ -103,6 +106,9 @@ var loaded = sync.OnceValue(func() *taxonomy {
 			for k, p := range in.Rules[r].All {
 				in.Rules[r].All[k] = Fold(p)
 				t.pad[i][r].all = append(t.pad[i][r].all, " "+in.Rules[r].All[k]+" ")
+			}
+			if len(in.Rules[r].All) > 0 {
+				t.pad[i][r].first, _, _ = strings.Cut(in.Rules[r].All[0], " ")
 			}
 			for k, p := range in.Rules[r].None {
 				in.Rules[r].None[k] = Fold(p)
@@ -143,9 +149,13 @@ func Match(subject string) (id string, confidence float64) {
 	}
 	bestLen := 0
 	t := loaded()
+	words := wordSet(text)
 	for i, in := range t.all {
 		for k, r := range in.Rules {
 			if r.Conf < MinConfidence || r.Conf < confidence {
+				continue
+			}
+			if !words[t.pad[i][k].first] {
 				continue
 			}
 			n, ok := ruleMatch(text, t.pad[i][k])
@@ -158,6 +168,16 @@ func Match(subject string) (id string, confidence float64) {
 		}
 	}
 	return id, confidence
+}
+
+// wordSet holds the words of a folded text (words are separated by
+// single spaces).
+func wordSet(text string) map[string]bool {
+	words := make(map[string]bool, 16)
+	for _, w := range strings.Split(strings.TrimSpace(text), " ") {
+		words[w] = true
+	}
+	return words
 }
 
 // ruleMatch reports whether text (folded, with a space on each side)

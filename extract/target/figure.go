@@ -242,7 +242,12 @@ var numberWords = map[string]float64{
 func numberWord(w string) (float64, bool) {
 	// The longest key has 7 bytes; lower case can shrink a character
 	// from 3 bytes to 1 (the Kelvin sign), so a longer word is no key.
-	if len(w) > 21 {
+	if len(w) > 21 || w == "" {
+		return 0, false
+	}
+	switch w[0] | 0x20 { // every key starts with one of these ASCII letters
+	case 'm', 'h', 'b', 'n', 's', 't', 'c':
+	default:
 		return 0, false
 	}
 	var buf [32]byte

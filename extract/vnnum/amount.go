@@ -293,6 +293,9 @@ func ParseCell(cell string, scale int64) (int64, bool) {
 	if a, ok := ParseAmount(c); ok {
 		return a.VND, true
 	}
+	if !numberChars(c) {
+		return 0, false // ParseNumber would say no; skip the copies
+	}
 	c = strings.Join(strings.Fields(c), "")
 	v, ok := ParseNumber(c)
 	if !ok || v < 0 {
@@ -302,6 +305,18 @@ func ParseCell(cell string, scale int64) (int64, bool) {
 		scale = 1
 	}
 	return ToVND(v, scale)
+}
+
+// numberChars reports whether s holds only digits, ".", ",", "-" and
+// white space: the only text ParseNumber can read once the spaces are
+// gone.
+func numberChars(s string) bool {
+	for _, r := range s {
+		if !(r >= '0' && r <= '9' || r == '.' || r == ',' || r == '-' || unicode.IsSpace(r)) {
+			return false
+		}
+	}
+	return true
 }
 
 var looseRe = lazyre.New(`(?i)(` + amountComp + `(?:[ \t\x{00a0}]+` + amountComp + `)*)`)

@@ -112,39 +112,54 @@ func heading(l string) (rank int, num, head string, ok bool) {
 	if l == "" {
 		return 0, "", "", false
 	}
-	if m := annexRE.FindStringSubmatch(l); m != nil {
-		// "Phụ lục" opens a heading only when it names the annex and
-		// stops, or is followed by a title in capitals or after a colon.
-		rest := strings.TrimSpace(m[2])
-		if rest != "" && !isCaps(rest) && !strings.ContainsAny(l[:len(l)-len(m[2])], ":-–") {
-			return 0, "", "", false
+	// Each pattern must match at the first character: only those that
+	// can are tried (most lines start like none of them).
+	first, _ := utf8.DecodeRuneInString(l)
+	if first == 'p' || first == 'P' {
+		if m := annexRE.FindStringSubmatch(l); m != nil {
+			// "Phụ lục" opens a heading only when it names the annex and
+			// stops, or is followed by a title in capitals or after a colon.
+			rest := strings.TrimSpace(m[2])
+			if rest != "" && !isCaps(rest) && !strings.ContainsAny(l[:len(l)-len(m[2])], ":-–") {
+				return 0, "", "", false
+			}
+			num = "Phụ lục"
+			if m[1] != "" {
+				num += " " + m[1]
+			}
+			return rankAnnex, num, rest, true
 		}
-		num = "Phụ lục"
-		if m[1] != "" {
-			num += " " + m[1]
+		if m := partRE.FindStringSubmatch(l); m != nil {
+			return rankPart, "Phần " + m[1], strings.TrimSpace(m[2]), true
 		}
-		return rankAnnex, num, rest, true
 	}
-	if m := partRE.FindStringSubmatch(l); m != nil {
-		return rankPart, "Phần " + m[1], strings.TrimSpace(m[2]), true
+	if first == 'c' || first == 'C' {
+		if m := chapterRE.FindStringSubmatch(l); m != nil {
+			return rankChapter, "Chương " + m[1], strings.TrimSpace(m[2]), true
+		}
 	}
-	if m := chapterRE.FindStringSubmatch(l); m != nil {
-		return rankChapter, "Chương " + m[1], strings.TrimSpace(m[2]), true
+	if first == 'Đ' {
+		if m := articleRE.FindStringSubmatch(l); m != nil {
+			return rankArticle, "Điều " + m[1], strings.TrimSpace(m[2]), true
+		}
 	}
-	if m := articleRE.FindStringSubmatch(l); m != nil {
-		return rankArticle, "Điều " + m[1], strings.TrimSpace(m[2]), true
+	if strings.ContainsRune("IVXLC", first) {
+		if m := romanRE.FindStringSubmatch(l); m != nil && validRoman(m[1]) {
+			return rankRoman, m[1], m[2], true
+		}
 	}
-	if m := romanRE.FindStringSubmatch(l); m != nil && validRoman(m[1]) {
-		return rankRoman, m[1], m[2], true
+	if first >= '0' && first <= '9' {
+		if m := dottedRE.FindStringSubmatch(l); m != nil && startsText(m[2]) {
+			return rankDotted + strings.Count(m[1], ".") - 1, m[1], m[2], true
+		}
+		if m := arabicRE.FindStringSubmatch(l); m != nil && startsText(m[2]) {
+			return rankArabic, m[1], m[2], true
+		}
 	}
-	if m := dottedRE.FindStringSubmatch(l); m != nil && startsText(m[2]) {
-		return rankDotted + strings.Count(m[1], ".") - 1, m[1], m[2], true
-	}
-	if m := arabicRE.FindStringSubmatch(l); m != nil && startsText(m[2]) {
-		return rankArabic, m[1], m[2], true
-	}
-	if m := letterRE.FindStringSubmatch(l); m != nil && startsText(m[2]) && (strings.Contains(l[:3], ")") || unicode.IsUpper([]rune(m[2])[0])) {
-		return rankLetter, m[1], m[2], true
+	if first >= 'a' && first <= 'z' || first == 'đ' {
+		if m := letterRE.FindStringSubmatch(l); m != nil && startsText(m[2]) && (strings.Contains(l[:3], ")") || unicode.IsUpper([]rune(m[2])[0])) {
+			return rankLetter, m[1], m[2], true
+		}
 	}
 	return 0, "", "", false
 }

@@ -517,6 +517,12 @@ func align(bs []block, r []int, width int, p colProfile) []corpus.Cell {
 		}
 	}
 	dp[0][0][0] = 0
+	// the cost of block i continuing the cell of block i-1, used for
+	// every column
+	merge := make([]float64, n)
+	for i := 1; i < n; i++ {
+		merge[i] = mergeCost(bs[r[i-1]], bs[r[i]])
+	}
 	for i := 0; i <= n; i++ {
 		for j := 0; j <= width; j++ {
 			for b := 0; b < 2; b++ {
@@ -543,7 +549,7 @@ func align(bs []block, r []int, width int, p colProfile) []corpus.Cell {
 					}
 				}
 				if i < n && b == 1 && i > 0 { // block i continues the cell of column j-1
-					if v := c + mergeCost(bs[r[i-1]], bs[r[i]]); v < dp[i+1][j][1] {
+					if v := c + merge[i]; v < dp[i+1][j][1] {
 						dp[i+1][j][1] = v
 						back[i+1][j][1] = from{i, j, b, 2}
 					}
