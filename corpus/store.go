@@ -53,7 +53,8 @@ type Store struct {
 	Dir string
 
 	mu       sync.Mutex
-	manifest map[string]Entry // by source
+	manifest map[string]Entry // by source; nil until loaded
+	loadErr  error
 
 	// While deferring (Defer), Put writes files without syncing each one
 	// and Record changes only the manifest in memory; Flush syncs the file
@@ -64,27 +65,67 @@ type Store struct {
 	unsynced  []string // files written since the last Flush
 }
 
-// Open opens (creating if needed) the store in dir.
+// Open opens (creating if needed) the store in dir and reads its
+// manifest.
 func Open(dir string) (*Store, error) {
+	s, err := OpenLazy(dir)
+	if err != nil {
+		return nil, err
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if err := s.loadLocked(); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+// OpenLazy opens the store in dir without reading the manifest, which is
+// read on first use: for a reader that may never need it (a search
+// against a current index reads documents by id, and a manifest of
+// 10 000 entries takes longer to decode than the search). When the
+// manifest cannot be read then, Lookup and Entries find nothing and every
+// write returns the error.
+func OpenLazy(dir string) (*Store, error) {
 	if err := os.MkdirAll(filepath.Join(dir, "docs"), 0o755); err != nil {
 		return nil, fmt.Errorf("corpus: open %s: %w", dir, err)
 	}
-	s := &Store{Dir: dir, manifest: map[string]Entry{}}
+	return &Store{Dir: dir}, nil
+}
+
+// Load reads the manifest of a lazily opened store now, returning its
+// error (Open has already done this).
+func (s *Store) Load() error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.loadLocked()
+}
+
+// loadLocked reads the manifest once; s.mu is held.
+func (s *Store) loadLocked() error {
+	if s.manifest != nil || s.loadErr != nil {
+		return s.loadErr
+	}
+	m := map[string]Entry{}
 	b, err := os.ReadFile(s.manifestPath())
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
 	case err != nil:
-		return nil, fmt.Errorf("corpus: open %s: %w", dir, err)
+		s.loadErr = fmt.Errorf("corpus: open %s: %w", s.Dir, err)
 	default:
 		var es []Entry
 		if err := json.Unmarshal(b, &es); err != nil {
-			return nil, fmt.Errorf("corpus: %s: bad manifest: %w", s.manifestPath(), err)
+			s.loadErr = fmt.Errorf("corpus: %s: bad manifest: %w", s.manifestPath(), err)
+			break
 		}
 		for _, e := range es {
-			s.manifest[e.Source] = e
+			m[e.Source] = e
 		}
 	}
-	return s, nil
+	if s.loadErr == nil {
+		s.manifest = m
+	}
+	return s.loadErr
 }
 
 func (s *Store) manifestPath() string { return filepath.Join(s.Dir, "manifest.json") }
@@ -104,6 +145,7 @@ func (s *Store) IndexDir() string { return filepath.Join(s.Dir, "index") }
 func (s *Store) Lookup(source string) (Entry, bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	s.loadLocked()
 	e, ok := s.manifest[source]
 	return e, ok
 }
@@ -112,6 +154,7 @@ func (s *Store) Lookup(source string) (Entry, bool) {
 func (s *Store) Entries() []Entry {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	s.loadLocked()
 	es := make([]Entry, 0, len(s.manifest))
 	for _, e := range s.manifest {
 		es = append(es, e)
@@ -165,6 +208,9 @@ func (s *Store) Put(raw []byte, doc *Document, rec *Extraction, e Entry) error {
 func (s *Store) Record(e Entry) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	if err := s.loadLocked(); err != nil {
+		return err
+	}
 	old, had := s.manifest[e.Source]
 	s.manifest[e.Source] = e
 	if had && old.ID != "" && old.ID != e.ID {

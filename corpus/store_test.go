@@ -64,6 +64,51 @@ func TestOpenBadManifest(t *testing.T) {
 	if _, err := Open(dir); err == nil || !strings.Contains(err.Error(), "manifest") {
 		t.Errorf("Open(bad manifest) err = %v, want it to name the manifest", err)
 	}
+	// Lazily opened, the bad manifest is found on first use: nothing is
+	// listed and no write can replace it with a manifest of one entry.
+	st, err := OpenLazy(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if es := st.Entries(); len(es) != 0 {
+		t.Errorf("Entries() = %v", es)
+	}
+	if err := st.Record(Entry{Source: "x.txt", Status: StatusFailed}); err == nil || !strings.Contains(err.Error(), "manifest") {
+		t.Errorf("Record on a bad manifest: err = %v, want it to name the manifest", err)
+	}
+	if b, _ := os.ReadFile(filepath.Join(dir, "manifest.json")); string(b) != "{not json" {
+		t.Errorf("the bad manifest was overwritten: %q", b)
+	}
+}
+
+// TestOpenLazy: a lazily opened store reads documents by id without the
+// manifest and loads it on first use.
+func TestOpenLazy(t *testing.T) {
+	dir := t.TempDir()
+	st, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := &Document{ID: "aa11", Source: "a.txt", Text: "một"}
+	if err := st.Put([]byte("một"), doc, &Extraction{Source: "a.txt"}, Entry{Source: "a.txt", ID: "aa11", Status: StatusOK}); err != nil {
+		t.Fatal(err)
+	}
+	lz, err := OpenLazy(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if lz.manifest != nil {
+		t.Error("OpenLazy read the manifest")
+	}
+	if d, err := lz.Document("aa11"); err != nil || d.Text != "một" {
+		t.Errorf("Document = %v, %v", d, err)
+	}
+	if lz.manifest != nil {
+		t.Error("Document read the manifest")
+	}
+	if e, ok := lz.Lookup("a.txt"); !ok || e.ID != "aa11" {
+		t.Errorf("Lookup = %+v, %v", e, ok)
+	}
 }
 
 func TestSpanJSON(t *testing.T) {

@@ -72,6 +72,12 @@ func openStore(c *cli.Context) (*corpus.Store, error) {
 	return corpus.Open(c.String("data"))
 }
 
+// openStoreLazy opens the data directory without reading its manifest
+// until something needs it (a search against a current index never does).
+func openStoreLazy(c *cli.Context) (*corpus.Store, error) {
+	return corpus.OpenLazy(c.String("data"))
+}
+
 // stdinOr returns os.Stdin for "-".
 func isStdin(name string) bool { return name == "-" }
 

@@ -97,6 +97,12 @@ func openIndex(st *corpus.Store) (ix *index.Index, synced bool, err error) {
 		return nil, false, err
 	}
 	if stamp := storeStamp(st); ix.Stamp() != stamp {
+		// Sync trusts the manifest: a lazily opened store must read it
+		// now, and fail here rather than empty the index.
+		if err := st.Load(); err != nil {
+			ix.Close()
+			return nil, false, err
+		}
 		if _, err := ix.Sync(stamp); err != nil {
 			ix.Close()
 			return nil, false, err

@@ -47,7 +47,7 @@ Examples:
 				c.String("kind") == "" && c.String("indicator") == "" && c.String("type") == "" {
 				return fmt.Errorf("search: no QUERY given (see kehoach search --help for the syntax)")
 			}
-			st, err := openStore(c)
+			st, err := openStoreLazy(c)
 			if err != nil {
 				return err
 			}
