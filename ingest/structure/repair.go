@@ -50,24 +50,43 @@ func normChars(s string, st *Stats) string {
 	s = strings.ReplaceAll(s, "\r\n", "\n")
 	s = strings.ReplaceAll(s, "\r", "\n")
 	var b strings.Builder
-	b.Grow(len(s))
-	for _, r := range s {
+	start := 0 // s[start:i] is copied as it is
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf && c != '\v' && c != '\f' {
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		repl, count := "", true
 		switch {
 		case r == '\u00a0' || r == '\u202f' || r == '\u205f' || r == '\u3000' || (r >= '\u2000' && r <= '\u200a'):
-			b.WriteByte(' ')
-			st.Chars++
+			repl = " "
 		case r == '\u200b' || r == '\u200c' || r == '\u200d' || r == '\u2060' || r == '\ufeff' || r == '\u00ad':
-			st.Chars++
 		case r == '\u2010' || r == '\u2011' || r == '\u2012' || r == '\u2212':
-			b.WriteByte('-')
-			st.Chars++
+			repl = "-"
 		case r == '\v' || r == '\f':
-			b.WriteByte('\n')
-			st.Chars++
+			repl = "\n"
+		case r == utf8.RuneError && n == 1:
+			repl, count = string(utf8.RuneError), false // a byte that is not UTF-8
 		default:
-			b.WriteRune(r)
+			i += n
+			continue
 		}
+		if start == 0 {
+			b.Grow(len(s))
+		}
+		b.WriteString(s[start:i])
+		b.WriteString(repl)
+		if count {
+			st.Chars++
+		}
+		i += n
+		start = i
 	}
+	if start == 0 {
+		return s
+	}
+	b.WriteString(s[start:])
 	return b.String()
 }
 

@@ -119,6 +119,25 @@ func FixLegacy(s string) (string, string) {
 	if !suspicious(s) {
 		return s, unknown
 	}
+	base, scores, ok := legacyScores(s)
+	if !ok {
+		return fixLegacyConverting(s)
+	}
+	bestEnc, bestScore := unknown, base
+	for i, name := range []string{TCVN3, VNI} {
+		if scores[i] > bestScore {
+			bestEnc, bestScore = name, scores[i]
+		}
+	}
+	if bestEnc == unknown || bestScore < 2*base+3 {
+		return s, unknown
+	}
+	return Convert(s, bestEnc), bestEnc
+}
+
+// fixLegacyConverting is FixLegacy that scores whole converted copies of
+// s; FixLegacy uses it when legacyScores cannot score s word by word.
+func fixLegacyConverting(s string) (string, string) {
 	base := score(s)
 	best, bestEnc, bestScore := s, unknown, base
 	for _, c := range []struct {
@@ -295,6 +314,7 @@ type vniMaps struct {
 	single map[rune]rune    // 'ô' -> ơ
 	to     map[rune]string
 	first  [256]bool // the first characters of pairs (all below 256)
+	touch  [256]bool // a word without one of these is unchanged: pair seconds and singles
 }
 
 // vni builds the VNI-Windows tables on first use.
@@ -349,13 +369,29 @@ var vni = sync.OnceValue(func() *vniMaps {
 		delete(toVNI, r)
 	}
 	m := &vniMaps{pairs: map[[2]rune]rune{}, single: vniSingle, to: toVNI}
+	// legacyScores relies on VNI mapping letters below U+0100 to letters.
+	letters := func(rs ...rune) bool {
+		for _, r := range rs {
+			if !unicode.IsLetter(r) {
+				return false
+			}
+		}
+		return true
+	}
 	for k, u := range vniPairs {
 		rs := []rune(k)
-		if len(rs) != 2 || rs[0] >= 256 {
-			panic("text: VNI pair " + k + " is not two characters starting below U+0100")
+		if len(rs) != 2 || rs[0] >= 256 || rs[1] >= 256 || !letters(rs[0], rs[1], u) {
+			panic("text: VNI pair " + k + " is not two letters below U+0100 making a letter")
 		}
 		m.pairs[[2]rune{rs[0], rs[1]}] = u
 		m.first[rs[0]] = true
+		m.touch[rs[1]] = true // a pair needs its second character
+	}
+	for r, u := range vniSingle {
+		if r >= 256 || !letters(r, u) {
+			panic("text: VNI character " + string(r) + " is not a letter below U+0100 making a letter")
+		}
+		m.touch[r] = true
 	}
 	return m
 })
