@@ -253,6 +253,13 @@ func numberWord(w string) (float64, bool) {
 	var buf [32]byte
 	b := buf[:0]
 	for _, r := range w { // as strings.ToLower
+		if r < utf8.RuneSelf {
+			if 'A' <= r && r <= 'Z' {
+				r += 'a' - 'A'
+			}
+			b = append(b, byte(r))
+			continue
+		}
 		b = utf8.AppendRune(b, unicode.ToLower(r))
 	}
 	v, ok := numberWords[string(b)]
@@ -562,9 +569,12 @@ func scanFigures(text string) []figure {
 			continue
 		}
 		if (c >= 0x80 && isRuneStart(c)) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') {
-			if f, ok := wordFigure(text, i); ok {
+			f, next, ok := wordFigure(text, i)
+			if ok {
 				figs = append(figs, f)
 				i = f.end - 1
+			} else {
+				i = next - 1
 			}
 		}
 	}
@@ -820,14 +830,10 @@ func lineStart(text string, i int) bool {
 }
 
 // wordFigure reads a number word quantifying an administrative unit after
-// a selecting verb: "lựa chọn một xã/phường", "tại hai huyện".
-func wordFigure(text string, i int) (figure, bool) {
-	if i > 0 {
-		r := prevRune(text, i)
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			return figure{}, false
-		}
-	}
+// a selecting verb: "lựa chọn một xã/phường", "tại hai huyện". When it
+// finds none, next is where scanning may go on: past the letters from i,
+// none of which can start a figure (each follows a letter).
+func wordFigure(text string, i int) (f figure, next int, ok bool) {
 	j := i
 	for j < len(text) {
 		r, n := utf8.DecodeRuneInString(text[j:])
@@ -836,29 +842,36 @@ func wordFigure(text string, i int) (figure, bool) {
 		}
 		j += n
 	}
+	next = max(j, i+1)
+	if i > 0 {
+		r := prevRune(text, i)
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return figure{}, next, false
+		}
+	}
 	v, ok := numberWord(text[i:j])
 	if !ok {
-		return figure{}, false
+		return figure{}, next, false
 	}
 	u := skipSpace(text, j, true)
 	ue := unitAt(text, u)
 	if ue < 0 {
-		return figure{}, false
+		return figure{}, next, false
 	}
 	prev := lastWords(text, i-40, i, 2)
 	switch {
 	case endsWithWord(prev, "chon") || endsWithWord(prev, "tai") || endsWithWord(prev, "diem"):
 		// "lựa chọn một xã/phường", "thí điểm tại hai huyện"
 		if v == 1 && matchAny(text, u, adminNouns) < 0 {
-			return figure{}, false
+			return figure{}, next, false
 		}
 	case v >= 2 && (endsWithWord(prev, "xay dung") || endsWithWord(prev, "trien khai") || endsWithWord(prev, "thanh lap") ||
 		endsWithWord(prev, "to chuc") || endsWithWord(prev, "co") || endsWithWord(prev, "cho") || endsWithWord(prev, "dao tao")):
 		// "xây dựng hai cơ sở dữ liệu"; "một" there is an article, not a count
 	default:
-		return figure{}, false
+		return figure{}, next, false
 	}
-	return figure{start: i, numEnd: j, value: v, unit: foldSpace(text[u:ue]), unitStart: u, end: ue}, true
+	return figure{start: i, numEnd: j, value: v, unit: foldSpace(text[u:ue]), unitStart: u, end: ue}, next, true
 }
 
 func foldSpace(s string) string { return strings.Join(strings.Fields(s), " ") }

@@ -162,7 +162,7 @@ func fixLegacyConverting(s string) (string, string) {
 func suspicious(s string) bool {
 	n := 0
 	for _, r := range s {
-		if r >= 0x80 && r <= 0xFF && !strings.ContainsRune(vietLatin1, r) {
+		if r >= 0x80 && r <= 0xFF && !vietLatin1Set()[r-0x80] {
 			n++
 			if n >= 3 {
 				return true
@@ -174,6 +174,15 @@ func suspicious(s string) bool {
 
 // vietLatin1 are the Latin-1 letters Vietnamese uses.
 const vietLatin1 = "àáâãèéêìíòóôõùúýÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝ\u00a0"
+
+// vietLatin1Set marks the characters of vietLatin1, from U+0080.
+var vietLatin1Set = sync.OnceValue(func() *[0x80]bool {
+	var t [0x80]bool
+	for _, r := range vietLatin1 {
+		t[r-0x80] = true
+	}
+	return &t
+})
 
 // common are frequent Vietnamese syllables of administrative text; score
 // counts them. Built on first use.
