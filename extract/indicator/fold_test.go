@@ -75,3 +75,57 @@ func FuzzFold(f *testing.F) {
 		}
 	})
 }
+
+// matchAllRules is Match without the first-word filter.
+func matchAllRules(subject string) (id string, confidence float64) {
+	text := " " + Fold(subject) + " "
+	if len(text) <= 2 {
+		return "", 0
+	}
+	bestLen := 0
+	t := loaded()
+	for i, in := range t.all {
+		for k, r := range in.Rules {
+			if r.Conf < MinConfidence || r.Conf < confidence {
+				continue
+			}
+			n, ok := ruleMatch(text, t.pad[i][k])
+			if !ok {
+				continue
+			}
+			if r.Conf > confidence || n > bestLen {
+				id, confidence, bestLen = in.ID, r.Conf, n
+			}
+		}
+	}
+	return id, confidence
+}
+
+func TestMatchFilterKeepsMatches(t *testing.T) {
+	var cases []string
+	for _, in := range All() {
+		cases = append(cases, in.Phrases...)
+		cases = append(cases, in.NameVI)
+	}
+	files, _ := filepath.Glob("../../testdata/corpus/*.txt")
+	for _, f := range files {
+		raw, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, l := range strings.Split(string(raw), "\n") {
+			for len(l) > 300 {
+				cases = append(cases, l[:300])
+				l = l[150:]
+			}
+			cases = append(cases, l)
+		}
+	}
+	for _, s := range cases {
+		gid, gc := Match(s)
+		wid, wc := matchAllRules(s)
+		if gid != wid || gc != wc {
+			t.Errorf("Match(%q) = %q, %v; want %q, %v", s, gid, gc, wid, wc)
+		}
+	}
+}

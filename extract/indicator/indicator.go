@@ -83,9 +83,27 @@ type taxonomy struct {
 
 type paddedRule struct {
 	all, none []string
-	// first is the first word of the first phrase of all: a text
-	// without it as a word cannot match.
-	first string
+	// first is the wordBits bit of the first word of the first phrase
+	// of all: a text without that bit cannot hold the phrase.
+	first wordBits
+}
+
+// wordBits is a 256-bit set of word hashes: a cheap test that a text
+// lacks a word (no false negatives; a set bit may be another word).
+type wordBits [4]uint64
+
+func wordBit(w string) wordBits {
+	h := uint32(2166136261) // FNV-1a
+	for i := 0; i < len(w); i++ {
+		h = (h ^ uint32(w[i])) * 16777619
+	}
+	var b wordBits
+	b[h>>6&3] = 1 << (h & 63)
+	return b
+}
+
+func (b wordBits) within(set wordBits) bool {
+	return b[0]&set[0] == b[0] && b[1]&set[1] == b[1] && b[2]&set[2] == b[2] && b[3]&set[3] == b[3]
 }
 
 // loaded parses the taxonomy on first use, not at program start.
@@ -108,7 +126,8 @@ var loaded = sync.OnceValue(func() *taxonomy {
 				t.pad[i][r].all = append(t.pad[i][r].all, " "+in.Rules[r].All[k]+" ")
 			}
 			if len(in.Rules[r].All) > 0 {
-				t.pad[i][r].first, _, _ = strings.Cut(in.Rules[r].All[0], " ")
+				first, _, _ := strings.Cut(in.Rules[r].All[0], " ")
+				t.pad[i][r].first = wordBit(first)
 			}
 			for k, p := range in.Rules[r].None {
 				in.Rules[r].None[k] = Fold(p)
@@ -155,7 +174,7 @@ func Match(subject string) (id string, confidence float64) {
 			if r.Conf < MinConfidence || r.Conf < confidence {
 				continue
 			}
-			if !words[t.pad[i][k].first] {
+			if !t.pad[i][k].first.within(words) {
 				continue
 			}
 			n, ok := ruleMatch(text, t.pad[i][k])
@@ -172,12 +191,20 @@ func Match(subject string) (id string, confidence float64) {
 
 // wordSet holds the words of a folded text (words are separated by
 // single spaces).
-func wordSet(text string) map[string]bool {
-	words := make(map[string]bool, 16)
-	for _, w := range strings.Split(strings.TrimSpace(text), " ") {
-		words[w] = true
+func wordSet(text string) wordBits {
+	var set wordBits
+	for text != "" {
+		var w string
+		w, text, _ = strings.Cut(text, " ")
+		if w == "" {
+			continue
+		}
+		b := wordBit(w)
+		for k := range set {
+			set[k] |= b[k]
+		}
 	}
-	return words
+	return set
 }
 
 // ruleMatch reports whether text (folded, with a space on each side)

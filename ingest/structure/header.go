@@ -193,7 +193,7 @@ func (l line) span() corpus.Span {
 }
 
 func splitLines(text string) []line {
-	var out []line
+	out := make([]line, 0, strings.Count(text, "\n")+1)
 	for off := 0; off <= len(text); {
 		end := strings.IndexByte(text[off:], '\n')
 		if end < 0 {

@@ -506,12 +506,19 @@ func align(bs []block, r []int, width int, p colProfile) []corpus.Cell {
 	n := len(r)
 	inf := math.Inf(1)
 	// dp[i][j][b]: i blocks placed over j columns; b = column j-1 holds a block
-	type from struct{ i, j, b, op int }
+	type from struct {
+		i, j  int32
+		b, op int8
+	}
+	// dp and back each in one allocation
+	w1 := width + 1
+	dpAll := make([][2]float64, (n+1)*w1)
+	backAll := make([][2]from, (n+1)*w1)
 	dp := make([][][2]float64, n+1)
 	back := make([][][2]from, n+1)
 	for i := range dp {
-		dp[i] = make([][2]float64, width+1)
-		back[i] = make([][2]from, width+1)
+		dp[i] = dpAll[i*w1 : (i+1)*w1 : (i+1)*w1]
+		back[i] = backAll[i*w1 : (i+1)*w1 : (i+1)*w1]
 		for j := range dp[i] {
 			dp[i][j] = [2]float64{inf, inf}
 		}
@@ -539,19 +546,19 @@ func align(bs []block, r []int, width int, p colProfile) []corpus.Cell {
 					}
 					if v := c + cost; v < dp[i+1][j+1][1] {
 						dp[i+1][j+1][1] = v
-						back[i+1][j+1][1] = from{i, j, b, 0}
+						back[i+1][j+1][1] = from{int32(i), int32(j), int8(b), 0}
 					}
 				}
 				if j < width { // column j gets nothing
 					if v := c + p.skip(j); v < dp[i][j+1][0] {
 						dp[i][j+1][0] = v
-						back[i][j+1][0] = from{i, j, b, 1}
+						back[i][j+1][0] = from{int32(i), int32(j), int8(b), 1}
 					}
 				}
 				if i < n && b == 1 && i > 0 { // block i continues the cell of column j-1
 					if v := c + merge[i]; v < dp[i+1][j][1] {
 						dp[i+1][j][1] = v
-						back[i+1][j][1] = from{i, j, b, 2}
+						back[i+1][j][1] = from{int32(i), int32(j), int8(b), 2}
 					}
 				}
 			}
@@ -575,7 +582,7 @@ func align(bs []block, r []int, width int, p colProfile) []corpus.Cell {
 		case 2:
 			col[i-1] = j - 1
 		}
-		i, j, b = f.i, f.j, f.b
+		i, j, b = int(f.i), int(f.j), int(f.b)
 	}
 	cells := make([]corpus.Cell, width)
 	filled := make([]bool, width)

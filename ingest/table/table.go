@@ -52,7 +52,7 @@ type line struct {
 }
 
 func splitLines(text string) []line {
-	var ls []line
+	ls := make([]line, 0, strings.Count(text, "\n")+1)
 	start := 0
 	for start <= len(text) {
 		i := strings.IndexByte(text[start:], '\n')
