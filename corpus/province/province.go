@@ -16,6 +16,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 
 	"kehoach/corpus/province/vifold"
@@ -50,17 +51,23 @@ func (u Unit) Slug() string { return slug(u.Name) }
 //go:embed provinces.tsv
 var data string
 
-var (
+// registry is provinces.tsv read into lookup tables.
+type registry struct {
 	all     []Province
 	units   []Unit
-	byCode  = map[string]int{}
-	byNow   = map[string]int{} // now code -> index in units
-	exact   = map[string]int{} // tone-normalised lower-case key -> index in all
-	folded  = map[string]int{} // diacritic-free key
-	compact = map[string]int{} // diacritic-free key without spaces
-)
+	byCode  map[string]int
+	byNow   map[string]int // now code -> index in units
+	exact   map[string]int // tone-normalised lower-case key -> index in all
+	folded  map[string]int // diacritic-free key
+	compact map[string]int // diacritic-free key without spaces
+}
 
-func init() {
+// reg reads the registry on first use, not at program start.
+var reg = sync.OnceValue(load)
+
+func load() *registry {
+	r := &registry{byCode: map[string]int{}, byNow: map[string]int{}, exact: map[string]int{}, folded: map[string]int{}, compact: map[string]int{}}
+	all, units, byCode, byNow := r.all, r.units, r.byCode, r.byNow
 	for n, line := range strings.Split(data, "\n") {
 		if line == "" || strings.HasPrefix(line, "#") {
 			continue
@@ -91,21 +98,23 @@ func init() {
 	for i, u := range units {
 		byNow[u.Code] = i
 	}
+	r.all, r.units = all, units
 	// Names first so that a variant never shadows a canonical name.
 	for i, p := range all {
-		addKey(p.Name, i)
+		r.addKey(p.Name, i)
 	}
 	for i, p := range all {
 		for _, v := range p.Variants {
-			addKey(v, i)
+			r.addKey(v, i)
 		}
 	}
+	return r
 }
 
 // ambiguous marks a key shared by two provinces; such keys never match.
 const ambiguous = -1
 
-func addKey(name string, i int) {
+func (r *registry) addKey(name string, i int) {
 	put := func(m map[string]int, k string) {
 		if k == "" {
 			return
@@ -117,10 +126,10 @@ func addKey(name string, i int) {
 		m[k] = i
 	}
 	k := key(name)
-	put(exact, k)
+	put(r.exact, k)
 	f := vifold.Fold(k)
-	put(folded, f)
-	put(compact, strings.ReplaceAll(f, " ", ""))
+	put(r.folded, f)
+	put(r.compact, strings.ReplaceAll(f, " ", ""))
 }
 
 // key is NFC, tone-normalised, lower case, with runs of anything but
@@ -183,19 +192,20 @@ func Lookup(name string) (p Province, ok bool) {
 	if k == "" {
 		return Province{}, false
 	}
-	if i, ok := exact[k]; ok && i != ambiguous {
-		return all[i], true
+	r := reg()
+	if i, ok := r.exact[k]; ok && i != ambiguous {
+		return r.all[i], true
 	}
 	f := vifold.Fold(k)
 	for _, c := range []string{f, strip(f)} {
-		if i, ok := folded[c]; ok {
+		if i, ok := r.folded[c]; ok {
 			if i == ambiguous {
 				return Province{}, false
 			}
-			return all[i], true
+			return r.all[i], true
 		}
-		if i, ok := compact[strings.ReplaceAll(c, " ", "")]; ok && i != ambiguous {
-			return all[i], true
+		if i, ok := r.compact[strings.ReplaceAll(c, " ", "")]; ok && i != ambiguous {
+			return r.all[i], true
 		}
 	}
 	return Province{}, false
@@ -207,40 +217,43 @@ func LookupNow(name string) (u Unit, ok bool) {
 	if !ok {
 		return Unit{}, false
 	}
-	return units[byNow[p.NowCode]], true
+	r := reg()
+	return r.units[r.byNow[p.NowCode]], true
 }
 
 // ByCode returns the pre-2025 province with the GSO code ("62").
 func ByCode(code string) (p Province, ok bool) {
-	i, ok := byCode[code]
+	r := reg()
+	i, ok := r.byCode[code]
 	if !ok {
 		return Province{}, false
 	}
-	return all[i], true
+	return r.all[i], true
 }
 
 // UnitByCode returns the 2025 unit with the code ("51").
 func UnitByCode(code string) (u Unit, ok bool) {
-	i, ok := byNow[code]
+	r := reg()
+	i, ok := r.byNow[code]
 	if !ok {
 		return Unit{}, false
 	}
-	return units[i], true
+	return r.units[i], true
 }
 
 // All returns the 63 pre-2025 provinces ordered by code. The slice is a
 // copy.
 func All() []Province {
-	out := make([]Province, len(all))
-	copy(out, all)
+	out := make([]Province, len(reg().all))
+	copy(out, reg().all)
 	return out
 }
 
 // New returns the 34 units from 1 July 2025 ordered by code. The slice
 // is a copy.
 func New() []Unit {
-	out := make([]Unit, len(units))
-	for i, u := range units {
+	out := make([]Unit, len(reg().units))
+	for i, u := range reg().units {
 		u.Merged = append([]string(nil), u.Merged...)
 		out[i] = u
 	}

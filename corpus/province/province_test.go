@@ -33,7 +33,7 @@ func TestCounts(t *testing.T) {
 }
 
 func TestNoAmbiguousKeys(t *testing.T) {
-	for name, m := range map[string]map[string]int{"exact": exact, "folded": folded, "compact": compact} {
+	for name, m := range map[string]map[string]int{"exact": reg().exact, "folded": reg().folded, "compact": reg().compact} {
 		for k, i := range m {
 			if i == ambiguous {
 				t.Errorf("%s key %q is shared by two provinces", name, k)

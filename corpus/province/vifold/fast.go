@@ -9,27 +9,6 @@ import (
 // Additional, where every Vietnamese letter lies.
 const tableSize = 0x1F00
 
-var (
-	foldLower [tableSize]rune // rune -> lower-case base letter (0: not a letter with a table entry)
-	baseOf    [tableSize]rune // rune -> lower-case base letter without marks
-	toned     [tableSize]bool // rune carries a tone mark
-)
-
-func initTables() {
-	for r := rune(0); r < tableSize; r++ {
-		l := unicode.ToLower(r)
-		b := l
-		if f, ok := fold[l]; ok {
-			b = unicode.ToLower(f)
-		}
-		foldLower[r] = b
-		baseOf[r] = b
-		if p, ok := split[l]; ok && p.tone != 0 {
-			toned[r] = true
-		}
-	}
-}
-
 // AppendFoldLower appends s lower-cased with its diacritics removed (đ
 // -> d) to dst: Fold(strings.ToLower(s)) without the allocations. Stray
 // combining marks are dropped.
@@ -68,7 +47,7 @@ func MayNeedTone(s string) bool {
 			prev, prevToned = 0, false
 			continue
 		}
-		b, t := baseOf[r], toned[r]
+		b, t := foldLower[r], toned[r]
 		if (prev == 'o' && (b == 'a' || b == 'e') || prev == 'u' && b == 'y') && (t || prevToned) {
 			return true
 		}

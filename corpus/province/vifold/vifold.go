@@ -9,6 +9,7 @@ package vifold
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -38,50 +39,29 @@ type parts struct {
 	base, shape, tone rune
 }
 
-var (
-	split = map[rune]parts{} // precomposed Latin letter -> parts
-	fold  = map[rune]rune{}  // precomposed Latin letter -> ASCII base
-	join  = map[parts]rune{} // parts -> precomposed letter
-)
+// The tables (foldTab, splitTab, foldLower, toned) are in tables.go,
+// generated from Unicode's decompositions by TestTables: static data,
+// nothing to build at program start.
 
-func init() {
-	add := func(lo, hi rune) {
-		for r := lo; r <= hi; r++ {
-			d := []rune(norm.NFD.String(string(r)))
-			if len(d) < 2 || d[0] >= utf8.RuneSelf {
-				continue
-			}
-			p := parts{base: d[0]}
-			ok := true
-			for _, m := range d[1:] {
-				switch {
-				case isTone(m) && p.tone == 0:
-					p.tone = m
-				case !isTone(m) && p.shape == 0 && unicode.Is(unicode.Mn, m):
-					p.shape = m
-				default:
-					ok = false
-				}
-			}
-			fold[r] = d[0]
-			if ok {
-				split[r] = p
-				if _, dup := join[p]; !dup {
-					join[p] = r
-				}
+// join maps parts back to the precomposed letter, the first in
+// U+00C0-U+024F, U+1E00-U+1EFF that splits so; built on first use.
+var join = sync.OnceValue(func() map[parts]rune {
+	m := map[parts]rune{}
+	for r := rune(0); r < tableSize; r++ {
+		if p := splitTab[r]; p.base != 0 {
+			if _, dup := m[p]; !dup {
+				m[p] = r
 			}
 		}
 	}
-	add(0x00C0, 0x024F) // Latin-1 Supplement, Latin Extended-A/B
-	add(0x1E00, 0x1EFF) // Latin Extended Additional (most Vietnamese letters)
-	fold['đ'], fold['Đ'] = 'd', 'D'
-	fold['ð'], fold['Ð'] = 'd', 'D' // OCR swap of Đ
-	initTables()
-}
+	return m
+})
 
 func decompose(r rune) parts {
-	if p, ok := split[r]; ok {
-		return p
+	if r < tableSize {
+		if p := splitTab[r]; p.base != 0 {
+			return p
+		}
 	}
 	return parts{base: r}
 }
@@ -90,7 +70,7 @@ func compose(p parts) rune {
 	if p.shape == 0 && p.tone == 0 {
 		return p.base
 	}
-	if r, ok := join[p]; ok {
+	if r, ok := join()[p]; ok {
 		return r
 	}
 	return p.base
@@ -173,8 +153,8 @@ func Fold(s string) string {
 			b.WriteByte(byte(r))
 			continue
 		}
-		if f, ok := fold[r]; ok {
-			b.WriteRune(f)
+		if r < tableSize && foldTab[r] != 0 {
+			b.WriteRune(foldTab[r])
 			continue
 		}
 		if unicode.Is(unicode.Mn, r) {
@@ -191,7 +171,7 @@ func HasDiacritics(s string) bool {
 		if r < utf8.RuneSelf {
 			continue
 		}
-		if _, ok := fold[r]; ok || unicode.Is(unicode.Mn, r) {
+		if r < tableSize && foldTab[r] != 0 || unicode.Is(unicode.Mn, r) {
 			return true
 		}
 	}
