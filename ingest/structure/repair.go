@@ -222,6 +222,30 @@ var markerLine = lazyre.New(`^\s*(?:` +
 	`|(?:TM|KT|Q|TL|TUQ)\.\s` + // signature lines
 	`)`)
 
+// mayBeMarker is a cheap necessary condition for markerLine: after white
+// space the line starts with a character one of its alternatives starts
+// with (a lower-case letter only when "." or ")" follows, or when it
+// starts one of the words).
+func mayBeMarker(s string) bool {
+	s = strings.TrimLeft(s, " \t\n\f\r")
+	r, n := utf8.DecodeRuneInString(s)
+	switch r {
+	case '-', '+', '*', '•', '–', '—', '>', '#', '|', '(', '[',
+		'I', 'V', 'X', 'L', 'C', // II. III)
+		'T', 'K', 'Q', // TM. KT. Q. TL. TUQ.
+		// the words, in either case (K also folds to the Kelvin sign)
+		'p', 'P', 'c', 'm', 'M', 'đ', 'Đ', 'n', 'N', 'k', '\u212a', 'b', 'B', 'g', 'G':
+		return true
+	}
+	if r >= '0' && r <= '9' {
+		return true
+	}
+	if r >= 'a' && r <= 'z' {
+		return n < len(s) && (s[n] == '.' || s[n] == ')')
+	}
+	return false
+}
+
 // headingOnly matches a line that is only a heading number: "PHỤ LỤC 2",
 // "Phần I", "CHƯƠNG II:".
 var headingOnly = lazyre.New(`^\s*(?i:phần|chương|mục|phụ lục|điều)(?:\s+[\dIVXLC]+)?\s*[.:]?\s*$`)
@@ -272,87 +296,163 @@ const vowels = "aăâeêioôơuưyáàảãạắằẳẵặấầẩẫậéè
 func isVowel(r rune) bool { return strings.ContainsRune(vowels, unicode.ToLower(r)) }
 
 // words describes how words are used in the whole text; it decides joins
-// of all-capital heading lines.
-// It is computed on first use: most texts never need it.
+// of all-capital heading lines. A text asks it a few questions, so it
+// keeps the words' places (tokenised on first use: most texts never need
+// it) and answers the first scanQueries questions by a scan, comparing in
+// lower case; a text that asks more (many capital lines) gets maps.
 type words struct {
 	lines   []string
 	done    bool
+	toks    []wordTok
+	queries int
+	// after scanQueries questions:
 	ids     map[string]int32    // lower-case word -> its number
 	bigrams map[uint64]struct{} // word numbers a<<32|b of "a b" seen inside one line
 	ends    map[int32]struct{}  // words seen before punctuation or a paragraph end
 }
 
-func (w *words) bigram(a, b string) bool {
-	w.load()
-	ia, ok := w.ids[a]
-	if !ok {
-		return false
-	}
-	ib, ok := w.ids[b]
-	if !ok {
-		return false
-	}
-	_, ok = w.bigrams[pair(ia, ib)]
-	return ok
+const scanQueries = 16
+
+// wordTok is a word: lines[line][start:end], a run of letters (and marks
+// after the first letter).
+type wordTok struct {
+	line, start, end int32
+	// linked: only spaces or tabs stand between the word before on the
+	// line and this one ("a b" is a bigram).
+	linked bool
+	// ends: punctuation, or a paragraph end, follows the word.
+	ends bool
 }
 
-func (w *words) end(a string) bool {
-	w.load()
-	ia, ok := w.ids[a]
-	if !ok {
-		return false
+func (w *words) text(t wordTok) string { return w.lines[t.line][t.start:t.end] }
+
+// bigram reports whether lower-case a and b stand in this order, with
+// only spaces between them, inside one line of the text.
+func (w *words) bigram(a, b string) bool {
+	if w.load() {
+		ia, ok := w.ids[a]
+		if !ok {
+			return false
+		}
+		ib, ok := w.ids[b]
+		if !ok {
+			return false
+		}
+		_, ok = w.bigrams[pair(ia, ib)]
+		return ok
 	}
-	_, ok = w.ends[ia]
-	return ok
+	for k := 1; k < len(w.toks); k++ {
+		if w.toks[k].linked && eqLower(w.text(w.toks[k]), b) && eqLower(w.text(w.toks[k-1]), a) {
+			return true
+		}
+	}
+	return false
+}
+
+// end reports whether lower-case a ends a phrase somewhere in the text.
+func (w *words) end(a string) bool {
+	if w.load() {
+		ia, ok := w.ids[a]
+		if !ok {
+			return false
+		}
+		_, ok = w.ends[ia]
+		return ok
+	}
+	for _, t := range w.toks {
+		if t.ends && eqLower(w.text(t), a) {
+			return true
+		}
+	}
+	return false
+}
+
+// eqLower reports whether strings.ToLower(tok) == w.
+func eqLower(tok, w string) bool {
+	var buf [utf8.UTFMax]byte
+	for _, r := range tok {
+		l := unicode.ToLower(r)
+		if l < utf8.RuneSelf {
+			if w == "" || w[0] != byte(l) {
+				return false
+			}
+			w = w[1:]
+			continue
+		}
+		n := utf8.EncodeRune(buf[:], l)
+		if len(w) < n || w[:n] != string(buf[:n]) {
+			return false
+		}
+		w = w[n:]
+	}
+	return w == ""
+}
+
+// load tokenises the text on the first question and builds the maps on
+// question scanQueries+1; it reports whether the maps are there.
+func (w *words) load() bool {
+	if !w.done {
+		w.toks = wordToks(w.lines)
+		w.done = true
+	}
+	w.queries++
+	if w.ids == nil && w.queries > scanQueries {
+		w.ids = map[string]int32{}
+		w.bigrams = map[uint64]struct{}{}
+		w.ends = map[int32]struct{}{}
+		var buf []byte
+		prev := int32(-1)
+		for _, t := range w.toks {
+			buf = buf[:0]
+			for _, r := range w.text(t) {
+				buf = utf8.AppendRune(buf, unicode.ToLower(r))
+			}
+			id, ok := w.ids[string(buf)]
+			if !ok {
+				id = int32(len(w.ids))
+				w.ids[string(buf)] = id
+			}
+			if t.linked {
+				w.bigrams[pair(prev, id)] = struct{}{}
+			}
+			if t.ends {
+				w.ends[id] = struct{}{}
+			}
+			prev = id
+		}
+	}
+	return w.ids != nil
 }
 
 func pair(a, b int32) uint64 { return uint64(uint32(a))<<32 | uint64(uint32(b)) }
 
-func (w *words) load() {
-	if !w.done {
-		*w = wordStats(w.lines)
-		w.done = true
-	}
-}
-
-// wordStats tokenises the text by hand: words are runs of letters; a
+// wordToks tokenises the text by hand: words are runs of letters; a
 // bigram is two words with only spaces between them; a word ends a phrase
 // when punctuation or a paragraph end follows it.
-func wordStats(lines []string) words {
-	w := words{lines: lines, ids: map[string]int32{}, bigrams: map[uint64]struct{}{}, ends: map[int32]struct{}{}}
-	var buf []byte
+func wordToks(lines []string) []wordTok {
+	var toks []wordTok
 	for i, l := range lines {
-		prev := int32(-1) // the word before, when only spaces followed it
+		prev := -1 // the word before, when only spaces followed it
 		for k := 0; k < len(l); {
 			r, n := utf8.DecodeRuneInString(l[k:])
 			switch {
 			case isLetter(r):
-				// the word in lower case, rune by rune as strings.ToLower
-				buf = utf8.AppendRune(buf[:0], unicode.ToLower(r))
 				j := k + n
 				for j < len(l) {
 					r2, n2 := utf8.DecodeRuneInString(l[j:])
 					if !isLetter(r2) && !isMark(r2) {
 						break
 					}
-					buf = utf8.AppendRune(buf, unicode.ToLower(r2))
 					j += n2
 				}
-				id, ok := w.ids[string(buf)]
-				if !ok {
-					id = int32(len(w.ids))
-					w.ids[string(buf)] = id
-				}
-				if prev >= 0 {
-					w.bigrams[pair(prev, id)] = struct{}{}
-				}
-				prev = id
+				toks = append(toks, wordTok{line: int32(i), start: int32(k), end: int32(j), linked: prev >= 0})
+				prev = len(toks) - 1
 				k = j
 				continue
 			case r == ' ' || r == '\t':
 			case strings.ContainsRune(".,;:!?)", r):
 				if prev >= 0 {
-					w.ends[prev] = struct{}{}
+					toks[prev].ends = true
 				}
 				prev = -1
 			default:
@@ -361,10 +461,10 @@ func wordStats(lines []string) words {
 			k += n
 		}
 		if prev >= 0 && (i+1 >= len(lines) || isBlank(lines[i+1])) {
-			w.ends[prev] = struct{}{}
+			toks[prev].ends = true
 		}
 	}
-	return w
+	return toks
 }
 
 func isLetter(r rune) bool {
@@ -478,7 +578,7 @@ func joinable(a, b string, w *words) int {
 	if last == '/' && unicode.IsDigit(first) && len(a) > 1 && unicode.IsDigit(rune(a[len(a)-2])) {
 		return joinTight
 	}
-	if markerLine.MatchString(bt) || mayBeHeadingOnly(a) && headingOnly.MatchString(a) {
+	if mayBeMarker(bt) && markerLine.MatchString(bt) || mayBeHeadingOnly(a) && headingOnly.MatchString(a) {
 		return noJoin
 	}
 	if strings.ContainsRune(".;:!?…", last) {
@@ -541,12 +641,15 @@ func pageJoinable(prev string, lines []string, j int) bool {
 	a := strings.TrimRight(prev, " \t")
 	b := lines[j]
 	bt := strings.TrimLeft(b, " \t")
-	if a == "" || bt == "" || bt != b || len(a) > maxLine || markerLine.MatchString(bt) {
+	if a == "" || bt == "" || bt != b || len(a) > maxLine {
 		return false
 	}
 	first, _ := utf8.DecodeRuneInString(bt)
 	last, _ := utf8.DecodeLastRuneInString(a)
 	if !unicode.IsLower(first) || !(unicode.IsLetter(last) || last == ',') {
+		return false
+	}
+	if mayBeMarker(bt) && markerLine.MatchString(bt) {
 		return false
 	}
 	// Both sides must be running prose, not cells of a flattened table:

@@ -45,6 +45,14 @@ var standaloneTable = sync.OnceValue(func() *[nfcStandaloneLimit]bool {
 func standalone(s string) bool {
 	var t *[nfcStandaloneLimit]bool
 	for i := 0; i < len(s); {
+		// eight ASCII bytes at a time
+		for i+8 <= len(s) && (uint64(s[i])|uint64(s[i+1])<<8|uint64(s[i+2])<<16|uint64(s[i+3])<<24|
+			uint64(s[i+4])<<32|uint64(s[i+5])<<40|uint64(s[i+6])<<48|uint64(s[i+7])<<56)&0x8080808080808080 == 0 {
+			i += 8
+		}
+		if i >= len(s) {
+			break
+		}
 		c := s[i]
 		if c < utf8.RuneSelf {
 			i++
