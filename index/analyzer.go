@@ -23,7 +23,71 @@ const (
 	ExactAnalyzer  = "vi_exact"     // tokens with their diacritics
 	FoldAnalyzer   = "vi"           // diacritic-free tokens plus acronym synonyms
 	BigramAnalyzer = "vi_bigram"    // diacritic-free syllable bigrams
+	IndexAnalyzer  = "vi_index"     // all three in one pass, for the text field
 )
+
+// ExactPrefix marks the terms of IndexAnalyzer that keep their diacritics
+// ("=dịch"); bigrams are "dich_vu"; the rest are folded words.
+const ExactPrefix = "="
+
+// indexAnalyzer is what the index's one text field holds, in one pass
+// over the words: the folded words with acronym synonyms (FoldAnalyzer),
+// the words that carry diacritics as written, behind ExactPrefix
+// (ExactAnalyzer; a word without diacritics is its folded form already,
+// and queries look up exact forms only for words with diacritics), and
+// the folded syllable bigrams (BigramAnalyzer). One field instead of
+// three: one tokenisation, one fold, one term-frequency map per entry.
+type indexAnalyzer struct {
+	syn *synonymFilter
+}
+
+func (a indexAnalyzer) Analyze(in []byte) analysis.TokenStream {
+	words := wordTokenizer{}.Tokenize(in)
+	n := len(words)
+	slab := make([]analysis.Token, 0, 3*n)
+	add := func(t analysis.Token) *analysis.Token {
+		if len(slab) == cap(slab) {
+			slab = make([]analysis.Token, 0, n+1)
+		}
+		slab = append(slab, t)
+		return &slab[len(slab)-1]
+	}
+	// Folded words, then synonyms (the filters work in place on copies).
+	fold := make(analysis.TokenStream, n)
+	for i, w := range words {
+		fold[i] = add(*w)
+	}
+	fold = foldLowerFilter{}.Filter(fold)
+	out := make(analysis.TokenStream, 0, 3*n)
+	out = append(out, a.syn.Filter(fold)...)
+	// Exact forms of the words with diacritics.
+	var buf []byte
+	for _, w := range words {
+		if isASCII(w.Term) {
+			continue
+		}
+		e := normalizeTerm(w.Term)
+		if !vifold.HasDiacritics(string(e)) {
+			continue
+		}
+		start := len(buf)
+		buf = append(append(buf, ExactPrefix...), e...)
+		t := *w
+		t.Term = buf[start:len(buf):len(buf)]
+		out = append(out, add(t))
+	}
+	// Bigrams of adjacent folded words.
+	for i := 1; i < n; i++ {
+		x, y := fold[i-1], fold[i]
+		start := len(buf)
+		buf = append(append(append(buf, x.Term...), '_'), y.Term...)
+		out = append(out, add(analysis.Token{
+			Term: buf[start:len(buf):len(buf)], Start: x.Start, End: y.End,
+			Position: x.Position, Type: analysis.Shingle,
+		}))
+	}
+	return out
+}
 
 // normalizeFilter lower-cases each term, composes it to NFC and moves
 // its tone mark to one place (hoà -> hòa). Offsets are untouched: they
@@ -241,6 +305,12 @@ func init() {
 	regAnalyzer(ExactAnalyzer, NormalizeName)
 	regAnalyzer(FoldAnalyzer, FoldLowerName, SynonymName)
 	regAnalyzer(BigramAnalyzer, FoldLowerName, BigramName)
+	err := registry.RegisterAnalyzer(IndexAnalyzer, func(map[string]interface{}, *registry.Cache) (analysis.Analyzer, error) {
+		return indexAnalyzer{syn: newSynonymFilter(Synonyms)}, nil
+	})
+	if err != nil {
+		panic(err)
+	}
 }
 
 // analyzerCache resolves the registered analyzers outside an index (query

@@ -2,10 +2,13 @@ package index
 
 import (
 	"fmt"
+	"os"
 	"sort"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"kehoach/corpus/province/vifold"
 )
 
 // render shows each token as term=source@position, so the test reads
@@ -42,6 +45,48 @@ func TestAnalyzers(t *testing.T) {
 		got := render(tc.in, Analyze(tc.analyzer, tc.in))
 		if d := cmp.Diff(tc.want, got); d != "" {
 			t.Errorf("Analyze(%s, %q) (-want +got)\n%s", tc.analyzer, tc.in, d)
+		}
+	}
+}
+
+// TestIndexAnalyzerIsTheThree: the one-pass analyzer of the text field
+// yields exactly the folded words with synonyms, the exact forms of the
+// words with diacritics (behind ExactPrefix) and the bigrams, with the
+// same offsets, as the three query analyzers do one by one.
+func TestIndexAnalyzerIsTheThree(t *testing.T) {
+	texts := []string{
+		"",
+		"CNTT",
+		"Khánh Hoà, THUỶ lợi",
+		"Ủy ban nhân dân tỉnh Kon Tum ban hành kế hoạch ứng dụng công nghệ thông tin",
+		"đạt 16.368,6 triệu đồng; 30% dịch vụ công trực tuyến mức độ 4",
+		"co so du lieu va csdl",
+		"Đắk Lắk — Bà Rịa-Vũng Tàu… (2021–2025)",
+	}
+	if b, err := os.ReadFile("../testdata/corpus/000_64c392787df719ee.txt"); err == nil {
+		texts = append(texts, string(b[:min(len(b), 20000)]))
+	}
+	for _, text := range texts {
+		var want []string
+		for _, tok := range Analyze(FoldAnalyzer, text) {
+			want = append(want, fmt.Sprintf("%s=%d:%d", tok.Term, tok.Start, tok.End))
+		}
+		for _, tok := range Analyze(ExactAnalyzer, text) {
+			if vifold.HasDiacritics(tok.Term) {
+				want = append(want, fmt.Sprintf("%s%s=%d:%d", ExactPrefix, tok.Term, tok.Start, tok.End))
+			}
+		}
+		for _, tok := range Analyze(BigramAnalyzer, text) {
+			want = append(want, fmt.Sprintf("%s=%d:%d", tok.Term, tok.Start, tok.End))
+		}
+		var got []string
+		for _, tok := range Analyze(IndexAnalyzer, text) {
+			got = append(got, fmt.Sprintf("%s=%d:%d", tok.Term, tok.Start, tok.End))
+		}
+		sort.Strings(want)
+		sort.Strings(got)
+		if d := cmp.Diff(want, got); d != "" {
+			t.Errorf("%.40q: IndexAnalyzer differs from the three (-want +got):\n%s", text, d)
 		}
 	}
 }

@@ -207,3 +207,42 @@ func pct(sorted []time.Duration, p int) time.Duration {
 	}
 	return sorted[i]
 }
+
+// BenchmarkSearchData runs BenchQueries against the index of an existing
+// data directory (KEHOACH_BENCH_DATA, e.g. the one index/bench/recoll.sh
+// leaves in $WORK/data) and reports p50/p99 over all queries and the p99
+// of each query (per-query metrics are named q0-p99-ms … q9-p99-ms).
+//
+//	KEHOACH_BENCH_DATA=/tmp/rb/data go test ./index -run XXX -bench SearchData -benchtime 1x
+func BenchmarkSearchData(b *testing.B) {
+	dir := os.Getenv("KEHOACH_BENCH_DATA")
+	if dir == "" {
+		b.Skip("KEHOACH_BENCH_DATA not set")
+	}
+	st, err := corpus.OpenLazy(dir)
+	if err != nil {
+		b.Fatal(err)
+	}
+	ix, err := OpenReadOnly(st.IndexDir(), st)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer ix.Close()
+	for i := 0; i < b.N; i++ {
+		lat := searchLatencies(b, ix, 20)
+		b.ReportMetric(float64(pct(lat, 50).Microseconds())/1000, "p50-ms")
+		b.ReportMetric(float64(pct(lat, 99).Microseconds())/1000, "p99-ms")
+	}
+	for qi, q := range BenchQueries {
+		var lat []time.Duration
+		for r := 0; r < 10; r++ {
+			start := time.Now()
+			if _, err := ix.Search(context.Background(), q); err != nil {
+				b.Fatal(err)
+			}
+			lat = append(lat, time.Since(start))
+		}
+		sort.Slice(lat, func(i, j int) bool { return lat[i] < lat[j] })
+		b.ReportMetric(float64(pct(lat, 99).Microseconds())/1000, fmt.Sprintf("q%d-p99-ms", qi))
+	}
+}

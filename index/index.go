@@ -13,6 +13,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/index/scorch"
@@ -26,7 +27,7 @@ import (
 
 // Version is the layout of the index: entries, fields and analyzers. An
 // index written with another version is rebuilt from the store.
-const Version = "kehoach-index-8"
+const Version = "kehoach-index-10"
 
 // Entry kinds. A document is one entry; each of its records is another.
 const (
@@ -53,9 +54,11 @@ const (
 	fIndicator   = "indicator"
 	fValue       = "value"
 	fText        = "text"
-	fExact       = "exact"
-	fBigram      = "bigram"
 	fDigest      = "digest"
+	// fFacet holds every faceted value of an entry as "field\x1fvalue"
+	// (province, province_now, year_key, type_name, indicator), in one
+	// doc-values field: a facet count visits one field per hit, not five.
+	fFacet = "facet"
 	// Stored only, on document entries: what a hit shows, so that search
 	// need not read the record.
 	fSSource   = "s_source"
@@ -144,13 +147,14 @@ func newMapping() mapping.IndexMapping {
 	dm.AddFieldMappingsAt(fDoc, keyword(fDoc, false))
 	dm.AddFieldMappingsAt(fSource, keyword(fSource, false))
 	dm.AddFieldMappingsAt(fType, keyword(fType, false))
-	dm.AddFieldMappingsAt(fTypeName, keyword(fTypeName, true))
-	dm.AddFieldMappingsAt(fProvince, keyword(fProvince, true))
-	dm.AddFieldMappingsAt(fProvinceNow, keyword(fProvinceNow, true))
-	dm.AddFieldMappingsAt(fYearKey, keyword(fYearKey, true))
-	dm.AddFieldMappingsAt(fIndicator, keyword(fIndicator, true))
+	dm.AddFieldMappingsAt(fTypeName, keyword(fTypeName, false))
+	dm.AddFieldMappingsAt(fProvince, keyword(fProvince, false))
+	dm.AddFieldMappingsAt(fProvinceNow, keyword(fProvinceNow, false))
+	dm.AddFieldMappingsAt(fYearKey, keyword(fYearKey, false))
+	dm.AddFieldMappingsAt(fFacet, keyword(fFacet, true))
+	dm.AddFieldMappingsAt(fIndicator, keyword(fIndicator, false))
 	dm.AddFieldMappingsAt(fValue, num(fValue))
-	dm.AddFieldMappingsAt(fText, text(fText, FoldAnalyzer), text(fExact, ExactAnalyzer), text(fBigram, BigramAnalyzer))
+	dm.AddFieldMappingsAt(fText, text(fText, IndexAnalyzer))
 	for _, name := range []string{fDigest, fSSource, fSNumber, fSTitle, fSProvince, fSNow, fSPeriod} {
 		f := bleve.NewTextFieldMapping()
 		f.Name = name
@@ -555,15 +559,19 @@ func foldKey(s string) string {
 
 func entry(kind, doc string, f docFields, years []int, text string) map[string]interface{} {
 	e := map[string]interface{}{fKind: kind, fDoc: doc, fText: text}
+	facets := make([]interface{}, 0, 4+len(years))
 	if f.typ != "" {
 		e[fType] = f.typ
 		e[fTypeName] = f.typeName
+		facets = append(facets, facetValue(fTypeName, f.typeName))
 	}
 	if f.province != "" {
 		e[fProvince] = f.province
+		facets = append(facets, facetValue(fProvince, f.province))
 	}
 	if f.provinceNow != "" {
 		e[fProvinceNow] = f.provinceNow
+		facets = append(facets, facetValue(fProvinceNow, f.provinceNow))
 	}
 	if len(years) > 0 {
 		// Years are keywords, not numbers: a numeric field indexes many
@@ -571,11 +579,16 @@ func entry(kind, doc string, f docFields, years []int, text string) map[string]i
 		ks := make([]interface{}, len(years))
 		for i, y := range years {
 			ks[i] = strconv.Itoa(y)
+			facets = append(facets, facetValue(fYearKey, ks[i].(string)))
 		}
 		e[fYearKey] = ks
 	}
+	e[fFacet] = facets
 	return e
 }
+
+// facetValue is one value of the composite facet field.
+func facetValue(field, v string) string { return field + "\x1f" + v }
 
 func join(parts ...string) string {
 	var b strings.Builder
@@ -627,6 +640,7 @@ func addEntries(b *batch, doc *corpus.Document, rec *corpus.Extraction) map[stri
 		e := entry(KindTarget, doc.ID, f, yearOr(t.Year, nil, f.years), join(t.Quote, t.Subject))
 		if t.Indicator != "" {
 			e[fIndicator] = t.Indicator
+			e[fFacet] = append(e[fFacet].([]interface{}), facetValue(fIndicator, t.Indicator))
 		}
 		e[fValue] = t.Value
 		put(entryID(doc.ID, KindTarget, i), e)
@@ -791,13 +805,58 @@ func (ix *Index) Compact(ctx context.Context) error {
 		if err != nil {
 			return fmt.Errorf("index: compact: %w", err)
 		}
-		if s, ok := adv.(*scorch.Scorch); ok {
+		s, ok := adv.(*scorch.Scorch)
+		if !ok {
+			continue
+		}
+		// One ForceMerge merges at most SegmentsPerMergeTask segments per
+		// task in one round, and only segments already persisted: repeat
+		// until one segment is left or a round changes nothing twice.
+		stuck := 0
+		for round := 0; round < 100 && stuck < 2; round++ {
+			before := rootSegments(s)
+			if before <= 1 {
+				break
+			}
 			if err := s.ForceMerge(ctx, nil); err != nil {
 				return fmt.Errorf("index: compact: %w", err)
 			}
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			if rootSegments(s) >= before {
+				stuck++
+				time.Sleep(50 * time.Millisecond) // let the persister catch up
+			} else {
+				stuck = 0
+			}
+		}
+		// The merged-away segments stay on disk until the persister's
+		// next pass removes them, and a Close before that pass leaves them
+		// there for good (a reopened index does not collect files of
+		// snapshots it did not retire itself). Wait for it, briefly.
+		for wait := 0; wait < 200 && ctx.Err() == nil; wait++ {
+			files, _ := s.StatsMap()["num_files_on_disk"].(uint64)
+			if files <= rootSegments(s)+1 { // + root.bolt
+				break
+			}
+			time.Sleep(25 * time.Millisecond)
 		}
 	}
 	return nil
+}
+
+// rootSegments is the number of segments, in memory or on disk, of the
+// index's current snapshot.
+func rootSegments(s *scorch.Scorch) uint64 {
+	m := s.StatsMap()
+	n := uint64(0)
+	for _, k := range []string{"TotFileSegmentsAtRoot", "TotMemorySegmentsAtRoot"} {
+		if v, ok := m[k].(uint64); ok {
+			n += v
+		}
+	}
+	return n
 }
 
 // Count returns the number of entries of each kind.

@@ -514,7 +514,7 @@ func phraseQuery(text string) query.Query {
 		for i, w := range v {
 			cl = append(cl, term(fText, w))
 			if i > 0 {
-				cl = append(cl, term(fBigram, v[i-1]+"_"+w))
+				cl = append(cl, term(fText, v[i-1]+"_"+w))
 			}
 		}
 		if len(cl) == 1 {
@@ -545,13 +545,13 @@ func injectedAt(toks []Token, i int) bool {
 func (p *parsed) boost(text string) {
 	for _, t := range Analyze(ExactAnalyzer, text) {
 		if vifold.HasDiacritics(t.Term) {
-			q := term(fExact, t.Term)
+			q := term(fText, ExactPrefix+t.Term)
 			q.SetBoost(3)
 			p.should = append(p.should, q)
 		}
 	}
 	for _, t := range Analyze(BigramAnalyzer, text) {
-		q := term(fBigram, t.Term)
+		q := term(fText, t.Term)
 		q.SetBoost(1.5)
 		p.should = append(p.should, q)
 	}
@@ -619,30 +619,49 @@ func (ix *Index) Search(ctx context.Context, q Query) (*Result, error) {
 	req := bleve.NewSearchRequestOptions(p.build(false), size, q.From, false)
 	req.SortBy([]string{"-_score", "_id"})
 	req.Fields = []string{fSSource, fSNumber, fSTitle, fSProvince, fSNow, fSPeriod}
-	fields := facetFields
+	want := map[string]bool{}
+	for _, f := range facetFields {
+		want[f] = f != fKind
+	}
 	if p.kind != KindDoc {
 		// Record facets cost more (many more entries): the essential ones.
-		fields = []string{fProvince, fYearKey, fIndicator}
+		want[fProvinceNow], want[fTypeName] = false, false
 	}
-	for _, f := range fields {
-		if f == fKind || f == fIndicator && p.kind != KindTarget && p.kind != "all" {
-			continue // only targets carry indicators
-		}
-		req.AddFacet(f, bleve.NewFacetRequest(f, 100))
+	if p.kind != KindTarget && p.kind != "all" {
+		want[fIndicator] = false // only targets carry indicators
 	}
+	req.AddFacet(fFacet, bleve.NewFacetRequest(fFacet, maxFacetTerms))
+	// The kind facet counts matches of every kind, so it is a second
+	// search, without the kind filter; the two run side by side.
+	kreq := bleve.NewSearchRequestOptions(p.buildFilter(), 0, 0, false)
+	kreq.Score = bleve.ScoreNone // counts only
+	kreq.AddFacet(fKind, bleve.NewFacetRequest(fKind, 10))
+	var kres *bleve.SearchResult
+	var kerr error
+	kdone := make(chan struct{})
+	go func() {
+		defer close(kdone)
+		kres, kerr = ix.all.SearchInContext(ctx, kreq)
+	}()
 	res, err := ix.pick(p.kind).SearchInContext(ctx, req)
+	<-kdone
 	if err != nil {
 		return nil, fmt.Errorf("index: search: %w", err)
 	}
 	out := &Result{Total: int(res.Total), Facets: map[string][]FacetCount{}}
-	for name, fr := range res.Facets {
-		out.Facets[facetName(name)] = facetCounts(fr.Terms.Terms())
+	if fr, ok := res.Facets[fFacet]; ok {
+		split := map[string][]FacetCount{}
+		for _, t := range fr.Terms.Terms() {
+			f, v, ok := strings.Cut(t.Term, "\x1f")
+			if ok && want[f] {
+				split[f] = append(split[f], FacetCount{Value: v, Count: t.Count})
+			}
+		}
+		for f, cs := range split {
+			out.Facets[facetName(f)] = topFacets(cs, 100)
+		}
 	}
-	// The kind facet counts matches of every kind.
-	kreq := bleve.NewSearchRequestOptions(p.buildFilter(), 0, 0, false)
-	kreq.Score = bleve.ScoreNone // counts only
-	kreq.AddFacet(fKind, bleve.NewFacetRequest(fKind, 10))
-	if kres, err := ix.all.SearchInContext(ctx, kreq); err == nil {
+	if kerr == nil {
 		out.Facets[fKind] = facetCounts(kres.Facets[fKind].Terms.Terms())
 	}
 	for _, h := range res.Hits {
@@ -669,18 +688,31 @@ func facetName(f string) string {
 	return f
 }
 
+// maxFacetTerms bounds the values of the composite facet field counted
+// per search: every province before and after 2025, every year, type
+// and indicator fit many times over.
+const maxFacetTerms = 5000
+
 func facetCounts(ts []*search.TermFacet) []FacetCount {
 	out := make([]FacetCount, 0, len(ts))
 	for _, t := range ts {
 		out = append(out, FacetCount{Value: t.Term, Count: t.Count})
 	}
-	sort.SliceStable(out, func(i, j int) bool {
-		if out[i].Count != out[j].Count {
-			return out[i].Count > out[j].Count
+	return topFacets(out, len(out))
+}
+
+// topFacets sorts counts, most first (then by value), and keeps n.
+func topFacets(cs []FacetCount, n int) []FacetCount {
+	sort.SliceStable(cs, func(i, j int) bool {
+		if cs[i].Count != cs[j].Count {
+			return cs[i].Count > cs[j].Count
 		}
-		return out[i].Value < out[j].Value
+		return cs[i].Value < cs[j].Value
 	})
-	return out
+	if len(cs) > n {
+		cs = cs[:n]
+	}
+	return cs
 }
 
 // hit joins an index entry with its record in the store.

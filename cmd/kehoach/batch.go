@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"runtime"
+	"strconv"
 
 	"kehoach/corpus"
 	"kehoach/ingest"
@@ -23,7 +24,7 @@ var (
 // batchBytes is how much text a batch holds before it is flushed: large
 // enough that the index writes few segments, small enough to keep the
 // memory of a batch well under the 1 GiB the tool promises.
-var batchBytes = 4 << 20
+var batchBytes = envBytes("KEHOACH_BATCH_BYTES", 4<<20)
 
 // runBatch ingests files: reading, decoding and extraction run on every
 // core; storing, the afterIngest hooks and done run on the calling
@@ -139,4 +140,13 @@ func runBatch(ctx context.Context, st *corpus.Store, files []string, opt ingest.
 		return fmt.Errorf("ingest: writing the batch: %w", ferr)
 	}
 	return nil
+}
+
+// envBytes reads a size in bytes from the environment (for benchmarks
+// that vary the batch size), else def.
+func envBytes(name string, def int) int {
+	if n, err := strconv.Atoi(os.Getenv(name)); err == nil && n > 0 {
+		return n
+	}
+	return def
 }
