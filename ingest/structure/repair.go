@@ -3,6 +3,7 @@ package structure
 import (
 	"kehoach/internal/lazyre"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -430,7 +431,11 @@ func pair(a, b int32) uint64 { return uint64(uint32(a))<<32 | uint64(uint32(b)) 
 // bigram is two words with only spaces between them; a word ends a phrase
 // when punctuation or a paragraph end follows it.
 func wordToks(lines []string) []wordTok {
-	var toks []wordTok
+	n := 0
+	for _, l := range lines {
+		n += len(l)
+	}
+	toks := make([]wordTok, 0, n/5) // about one word in five bytes
 	for i, l := range lines {
 		prev := -1 // the word before, when only spaces followed it
 		for k := 0; k < len(l); {
@@ -471,10 +476,59 @@ func isLetter(r rune) bool {
 	if r < utf8.RuneSelf {
 		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z'
 	}
+	if c, ok := latinClass(r); ok {
+		return c == classLetter
+	}
 	return unicode.IsLetter(r)
 }
 
-func isMark(r rune) bool { return r >= utf8.RuneSelf && unicode.Is(unicode.M, r) }
+func isMark(r rune) bool {
+	if r < utf8.RuneSelf {
+		return false
+	}
+	if c, ok := latinClass(r); ok {
+		return c == classMark
+	}
+	return unicode.Is(unicode.M, r)
+}
+
+const (
+	classOther = iota
+	classLetter
+	classMark
+)
+
+// latinClass looks up whether r is a letter or a mark in a table of
+// U+0080-U+036F and U+1E00-U+1EFF, the characters of Vietnamese text
+// (ok false outside them).
+func latinClass(r rune) (class uint8, ok bool) {
+	switch {
+	case r < 0x370:
+		return latinClasses()[r], true
+	case r >= 0x1E00 && r < 0x1F00:
+		return latinClasses()[r-0x1E00+0x370], true
+	}
+	return 0, false
+}
+
+var latinClasses = sync.OnceValue(func() *[0x470]uint8 {
+	var t [0x470]uint8
+	set := func(i int, r rune) {
+		switch {
+		case unicode.IsLetter(r):
+			t[i] = classLetter
+		case unicode.Is(unicode.M, r):
+			t[i] = classMark
+		}
+	}
+	for r := rune(0); r < 0x370; r++ {
+		set(int(r), r)
+	}
+	for r := rune(0x1E00); r < 0x1F00; r++ {
+		set(int(r-0x1E00+0x370), r)
+	}
+	return &t
+})
 
 // maxLine bounds the length a line may grow to by joins; no paragraph
 // is this long, and the bound keeps joining linear.

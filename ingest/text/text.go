@@ -227,11 +227,29 @@ func score(s string) int {
 }
 
 func wordRune(r rune) bool {
-	if r < utf8.RuneSelf {
+	switch {
+	case r < utf8.RuneSelf:
 		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z'
+	case r < 0x370:
+		return wordRunes()[r]
+	case r >= 0x1E00 && r < 0x1F00:
+		return wordRunes()[r-0x1E00+0x370]
 	}
 	return unicode.IsLetter(r) || unicode.Is(unicode.M, r)
 }
+
+// wordRunes marks the letters and marks of U+0000-U+036F and
+// U+1E00-U+1EFF (the characters of Vietnamese text) for wordRune.
+var wordRunes = sync.OnceValue(func() *[0x470]bool {
+	var t [0x470]bool
+	for r := rune(0); r < 0x370; r++ {
+		t[r] = unicode.IsLetter(r) || unicode.Is(unicode.M, r)
+	}
+	for r := rune(0x1E00); r < 0x1F00; r++ {
+		t[r-0x1E00+0x370] = unicode.IsLetter(r) || unicode.Is(unicode.M, r)
+	}
+	return &t
+})
 
 // TCVN3. The table maps each byte of TCVN 5712:1993 (VN1, which holds
 // the capitals the ABC .VnTime fonts lack) that is not ASCII to its
