@@ -405,3 +405,18 @@ func TestSpendingTable(t *testing.T) {
 		t.Errorf("spending row (-want +got)\n%s", d)
 	}
 }
+
+func TestTitledLabel(t *testing.T) {
+	for _, tc := range []struct{ typ, title, want string }{
+		{"Luật", "Luật An toàn thông tin mạng", "Luật An toàn thông tin mạng"},
+		{"Luật", "An toàn thông tin mạng", "Luật An toàn thông tin mạng"},
+		{"Nghị quyết", "nghị quyết về chuyển đổi số", "nghị quyết về chuyển đổi số"},
+		{"", "Chiến lược quốc gia", "Chiến lược quốc gia"},
+		{"Luật", "", "Luật"},
+		{"Luật", "Lu", "Luật Lu"},
+	} {
+		if got := titledLabel(tc.typ, tc.title); got != tc.want {
+			t.Errorf("titledLabel(%q, %q) = %q, want %q", tc.typ, tc.title, got, tc.want)
+		}
+	}
+}

@@ -237,7 +237,7 @@ func Citations(ctx context.Context, src Source, o Options) (*Table, error) {
 			by[key] = map[string][]index.Record{}
 			label[key] = strings.TrimSpace(c.Type + " " + c.Number)
 			if c.Number == "" {
-				label[key] = strings.TrimSpace(c.Type + " " + c.Title)
+				label[key] = titledLabel(c.Type, c.Title)
 			}
 		}
 		p := o.group(r.Meta)
@@ -584,4 +584,15 @@ func Spending(ctx context.Context, src Source, o Options) (*Table, error) {
 	}
 	t.Notes = append(t.Notes, "a plan may state several totals (prose and an appendix's total row, or a total per year); the sum of items adds every appendix row and budget line of the plan, whatever its years; where items and a stated total disagree, kehoach extract's warnings name both figures")
 	return t, nil
+}
+
+// titledLabel names a document cited by title: its type, then its title,
+// unless the title already opens with the type ("Luật An toàn thông tin
+// mạng", cited as a Luật, is not "Luật Luật An toàn …").
+func titledLabel(typ, title string) string {
+	typ, title = strings.TrimSpace(typ), strings.TrimSpace(title)
+	if typ != "" && len(title) >= len(typ) && strings.EqualFold(title[:len(typ)], typ) {
+		return title
+	}
+	return strings.TrimSpace(typ + " " + title)
 }
