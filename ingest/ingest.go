@@ -136,7 +136,11 @@ func Bytes(source, format string, raw []byte, opt Options) (doc *corpus.Document
 		}
 		doc.Meta[k] = v
 	}
-	doc.Text = Normalize(txt)
+	if nfcParser(format) {
+		doc.Text = repair(txt)
+	} else {
+		doc.Text = Normalize(txt)
+	}
 	doc.Pages = findPages(txt, pages, doc.Text)
 	if strings.TrimSpace(doc.Text) == "" {
 		return nil, &Error{source, format, ErrNoTextLayer}
@@ -148,10 +152,18 @@ func Bytes(source, format string, raw []byte, opt Options) (doc *corpus.Document
 // Normalize makes the one canonical text: NFC, unified line ends and
 // spaces, repaired line wraps.
 func Normalize(s string) string {
-	s = text.NFC(s)
-	s = structure.Repair(s)
-	return text.NFC(s)
+	return repair(text.NFC(s))
 }
+
+// repair is Normalize for text that is NFC already.
+func repair(s string) string {
+	return text.NFC(structure.Repair(s))
+}
+
+// nfcParser reports the formats whose parser returns NFC text
+// (parseText: text.DecodeName normalises), so Bytes need not normalise
+// it again.
+func nfcParser(format string) bool { return format == "txt" || format == "md" }
 
 // Analyze recovers the structure of doc.Text: sections, footnotes, tables.
 func Analyze(doc *corpus.Document) {

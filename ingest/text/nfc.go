@@ -61,7 +61,18 @@ func standalone(s string) bool {
 		if t == nil {
 			t = standaloneTable()
 		}
-		r, n := utf8.DecodeRuneInString(s[i:])
+		// Two-byte sequences and U+1000-U+2FFF (Vietnamese letters,
+		// punctuation) decoded in place; the rest by utf8.
+		var r rune
+		var n int
+		switch {
+		case c >= 0xC2 && c <= 0xDF && i+1 < len(s) && s[i+1]&0xC0 == 0x80:
+			r, n = rune(c&0x1F)<<6|rune(s[i+1]&0x3F), 2
+		case (c == 0xE1 || c == 0xE2) && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80:
+			r, n = rune(c&0x0F)<<12|rune(s[i+1]&0x3F)<<6|rune(s[i+2]&0x3F), 3
+		default:
+			r, n = utf8.DecodeRuneInString(s[i:])
+		}
 		if r >= nfcStandaloneLimit || !t[r] || (r == utf8.RuneError && n == 1) {
 			return false
 		}
