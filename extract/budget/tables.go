@@ -222,7 +222,7 @@ func figures(t corpus.Table, j int) int {
 			continue
 		}
 		c := strings.TrimSpace(r.Cells[j].Text)
-		if c == "" || reYearCell.MatchString(c) {
+		if c == "" || mayBeYear(c) && reYearCell.MatchString(c) {
 			continue
 		}
 		if _, ok := vnnum.ParseCell(c, 1); ok {
@@ -245,7 +245,7 @@ func moneyColumn(t corpus.Table, j int) bool {
 			continue
 		}
 		filled++
-		if reYearCell.MatchString(c) {
+		if mayBeYear(c) && reYearCell.MatchString(c) {
 			continue
 		}
 		if _, ok := vnnum.ParseCell(c, 1); ok {
@@ -259,6 +259,12 @@ func moneyColumn(t corpus.Table, j int) bool {
 }
 
 var reYearCell = lazyre.New(`(?i)^(năm\s*)?(19|20)\d\d(\s*[-–]\s*(19|20)\d\d)?$`)
+
+// mayBeYear is a cheap necessary condition for reYearCell: the cell
+// starts with n or N (năm) or with the 1 or 2 of a year.
+func mayBeYear(s string) bool {
+	return s != "" && (s[0] == '1' || s[0] == '2' || s[0] == 'n' || s[0] == 'N')
+}
 
 // Scale is how the figures of a table turn into đồng.
 type Scale struct {

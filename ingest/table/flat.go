@@ -125,7 +125,7 @@ func flatTable(bs []block, h int) (corpus.Table, int, bool) {
 		if m, _ := parseMarker(b.text); m.kind == mNum || m.kind == mRoman || m.kind == mUpper {
 			break
 		}
-		if _, ok := vnnum.ParseNumber(b.text); ok && !reYear.MatchString(b.text) {
+		if _, ok := vnnum.ParseNumber(b.text); ok && !(mayBeYear(b.text) && reYear.MatchString(b.text)) {
 			break
 		}
 		k++
@@ -376,7 +376,7 @@ func steadyWidth(starts []int, width int) bool {
 func headerWidth(hb []block) int {
 	n := len(hb)
 	subs := 0
-	for k := n - 1; k > 0 && (reSubOnly.MatchString(hb[k].text) || reYear.MatchString(hb[k].text)); k-- {
+	for k := n - 1; k > 0 && (reSubOnly.MatchString(hb[k].text) || mayBeYear(hb[k].text) && reYear.MatchString(hb[k].text)); k-- {
 		subs++
 	}
 	if subs < 2 {
@@ -408,6 +408,12 @@ const (
 
 var reYear = lazyre.New(`(?i)^(năm\s*)?(19|20)\d\d(\s*[-–]\s*(19|20)\d\d)?$`)
 
+// mayBeYear is a cheap necessary condition for reYear: s starts with n
+// or N (năm) or with the 1 or 2 of a year.
+func mayBeYear(s string) bool {
+	return s != "" && (s[0] == '1' || s[0] == '2' || s[0] == 'n' || s[0] == 'N')
+}
+
 func typeOf(b block) ctype {
 	if b.empty {
 		return tE
@@ -419,7 +425,7 @@ func typeOfText(s string) ctype {
 	if len(s) > 40 {
 		return tT
 	}
-	if reYear.MatchString(s) {
+	if mayBeYear(s) && reYear.MatchString(s) {
 		return tY
 	}
 	if _, ok := vnnum.ParseNumber(strings.ReplaceAll(s, " ", "")); ok {
@@ -728,7 +734,7 @@ func featuresOf(s string) hfeat {
 	return hfeat{
 		group:     reGroupWord.MatchString(s),
 		sub:       reSubWord.MatchString(s),
-		year:      reYear.MatchString(s),
+		year:      mayBeYear(s) && reYear.MatchString(s),
 		total:     reTotalSub.MatchString(s),
 		subOnly:   reSubOnly.MatchString(s),
 		textName:  reTextColName.MatchString(s),
