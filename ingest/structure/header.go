@@ -117,7 +117,7 @@ func Header(text string) *corpus.Header {
 func signature(text string, lines []line, h *corpus.Header, found *bool) {
 	for i := 0; i < len(lines); i++ {
 		t := strings.TrimSpace(lines[i].text)
-		if !titleRE.MatchString(t) || !isCaps(t) {
+		if !isCaps(t) || !titleRE.MatchString(t) { // the cheap test first
 			continue
 		}
 		// Title lines run on while they are in capitals.

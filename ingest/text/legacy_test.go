@@ -3,6 +3,7 @@ package text
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"golang.org/x/text/encoding/charmap"
@@ -71,6 +72,31 @@ func FuzzFixLegacy(f *testing.F) {
 		want, wenc := fixLegacyRef(s)
 		if got != want || genc != wenc {
 			t.Errorf("FixLegacy(%q) = %q, %q; want %q, %q", s, got, genc, want, wenc)
+		}
+	})
+}
+
+// suspiciousRunes is suspicious as first written, rune by rune.
+func suspiciousRunes(s string) bool {
+	n := 0
+	for _, r := range s {
+		if r >= 0x80 && r <= 0xFF && !strings.ContainsRune(vietLatin1, r) {
+			n++
+			if n >= 3 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func FuzzSuspicious(f *testing.F) {
+	for _, s := range []string{"", "¹²³", "à¹²", "\xe1\xc3\xa0°±×", "Kế hoạch ¼½¾", "\xc2\xc2\xb0\xb1\xc3\xd7\xc3"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := suspicious(s), suspiciousRunes(s); got != want {
+			t.Errorf("suspicious(%q) = %v, want %v", s, got, want)
 		}
 	})
 }

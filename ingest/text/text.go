@@ -161,13 +161,20 @@ func fixLegacyConverting(s string) (string, string) {
 // capitals.
 func suspicious(s string) bool {
 	n := 0
-	for _, r := range s {
-		if r >= 0x80 && r <= 0xFF && !vietLatin1Set()[r-0x80] {
+	// U+0080-U+00FF are the two-byte sequences C2 80 - C3 BF.
+	for i := 0; i+1 < len(s); i++ {
+		c := s[i]
+		if (c != 0xC2 && c != 0xC3) || s[i+1]&0xC0 != 0x80 {
+			continue
+		}
+		r := rune(c&0x1F)<<6 | rune(s[i+1]&0x3F)
+		if !vietLatin1Set()[r-0x80] {
 			n++
 			if n >= 3 {
 				return true
 			}
 		}
+		i++
 	}
 	return false
 }
