@@ -102,6 +102,7 @@ type Index struct {
 	staged      *batch // documents Stage added, for CommitStaged
 	stagedDocs  int
 	stagedBytes int
+	committing  chan error // the commit StartCommit began, if any
 }
 
 // ErrStale is returned by Check when the index does not reflect the
@@ -253,7 +254,10 @@ func create(dir string, st Store) (*Index, error) {
 
 // Close closes the index.
 func (ix *Index) Close() error {
-	err := ix.r.Close()
+	err := ix.Wait()
+	if e := ix.r.Close(); err == nil {
+		err = e
+	}
 	if e := ix.d.Close(); err == nil {
 		err = e
 	}
@@ -333,6 +337,21 @@ func (ix *Index) Staged() (docs, bytes int) {
 // stamp to stamp (when not ""). Call it after the store has made the
 // same documents durable, with the store's new stamp.
 func (ix *Index) CommitStaged(stamp string) error {
+	if err := ix.StartCommit(stamp); err != nil {
+		return err
+	}
+	return ix.Wait()
+}
+
+// StartCommit is CommitStaged in the background: it takes the staged
+// documents and returns at once, so that the next batch can be read and
+// staged while this one is written. It first waits for the commit it
+// started before, so commits land in order and their stamps only move
+// forward. Wait (or Close) waits for the last one.
+func (ix *Index) StartCommit(stamp string) error {
+	if err := ix.Wait(); err != nil {
+		return err
+	}
 	ix.mu.Lock()
 	b := ix.staged
 	ix.staged, ix.stagedDocs, ix.stagedBytes = nil, 0, 0
@@ -346,10 +365,30 @@ func (ix *Index) CommitStaged(stamp string) error {
 	if b.size() == 0 && stamp == "" {
 		return nil
 	}
-	if err := ix.commit(b); err != nil {
-		return fmt.Errorf("index: commit: %w", err)
-	}
+	done := make(chan error, 1)
+	ix.mu.Lock()
+	ix.committing = done
+	ix.mu.Unlock()
+	go func() {
+		err := ix.commit(b)
+		if err != nil {
+			err = fmt.Errorf("index: commit: %w", err)
+		}
+		done <- err
+	}()
 	return nil
+}
+
+// Wait waits for the commit StartCommit began and returns its error.
+func (ix *Index) Wait() error {
+	ix.mu.Lock()
+	c := ix.committing
+	ix.committing = nil
+	ix.mu.Unlock()
+	if c == nil {
+		return nil
+	}
+	return <-c
 }
 
 // stage adds to b what Put indexes for a document: its entries, and the
@@ -800,6 +839,9 @@ func Rebuild(dir string, st Store, stamp string) (*Index, SyncStats, error) {
 // Compact merges each bleve index into one segment: the settled, smallest
 // form (ingest writes one small segment per document).
 func (ix *Index) Compact(ctx context.Context) error {
+	if err := ix.Wait(); err != nil {
+		return err
+	}
 	for _, b := range []bleve.Index{ix.d, ix.r} {
 		adv, err := b.Advanced()
 		if err != nil {

@@ -14,11 +14,13 @@ import (
 // Batch hooks: beforeBatch runs before a batch opens (the index opens and
 // repairs itself then, while the manifest on disk is still the whole
 // truth); afterFlush runs after each batch flush has made the store's
-// documents durable (the index commits what it staged, with the store's
-// new stamp).
+// documents durable (the index starts committing what it staged, with
+// the store's new stamp, in the background); afterBatch runs at the end
+// (the index waits for its last commit).
 var (
 	beforeBatch []func(st *corpus.Store) error
 	afterFlush  []func(st *corpus.Store) error
+	afterBatch  []func(st *corpus.Store) error
 )
 
 // batchBytes is how much text a batch holds before it is flushed: large
@@ -67,7 +69,8 @@ func runBatch(ctx context.Context, st *corpus.Store, files []string, opt ingest.
 	}
 	workers := runtime.GOMAXPROCS(0)
 	jobs := make(chan int)
-	results := make(chan result, workers)
+	// Room for the workers to go on while a flush writes the manifest.
+	results := make(chan result, 4*workers)
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	go func() {
@@ -135,6 +138,11 @@ func runBatch(ctx context.Context, st *corpus.Store, files []string, opt ingest.
 	}
 	if ferr == nil {
 		ferr = flush()
+	}
+	for _, h := range afterBatch {
+		if err := h(st); err != nil && ferr == nil {
+			ferr = err
+		}
 	}
 	if ferr != nil {
 		return fmt.Errorf("ingest: writing the batch: %w", ferr)

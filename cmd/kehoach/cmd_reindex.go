@@ -21,6 +21,7 @@ func init() {
 		return err
 	})
 	afterFlush = append(afterFlush, commitStaged)
+	afterBatch = append(afterBatch, waitCommit)
 	// After any command that indexed documents (ingest, fetch, crawl,
 	// demo, serve's uploads), merge the one-segment-per-document index the
 	// hook wrote and close it.
@@ -187,8 +188,9 @@ func indexHook(st *corpus.Store, doc *corpus.Document, rec *corpus.Extraction) e
 	return nil
 }
 
-// commitStaged commits what indexHook staged during a batch, once the
-// store has flushed it (the afterFlush hook).
+// commitStaged starts committing what indexHook staged during a batch,
+// once the store has flushed it (the afterFlush hook); the batch goes on
+// meanwhile.
 func commitStaged(st *corpus.Store) error {
 	indexMu.Lock()
 	o, ok := indexes[st.Dir]
@@ -200,13 +202,31 @@ func commitStaged(st *corpus.Store) error {
 	if !ok {
 		return nil
 	}
-	if err := o.ix.CommitStaged(stamp); err != nil {
-		indexMu.Lock()
-		indexFails[st.Dir] = true
-		indexMu.Unlock()
-		return fmt.Errorf("stored, but indexing failed (run kehoach reindex): %w", err)
+	return indexFailed(st, o.ix.StartCommit(stamp))
+}
+
+// waitCommit waits for the index's last commit of a batch (the
+// afterBatch hook).
+func waitCommit(st *corpus.Store) error {
+	indexMu.Lock()
+	o, ok := indexes[st.Dir]
+	indexMu.Unlock()
+	if !ok {
+		return nil
 	}
-	return nil
+	return indexFailed(st, o.ix.Wait())
+}
+
+// indexFailed records that a commit failed, so that no later commit
+// claims the index current, and says what to do.
+func indexFailed(st *corpus.Store, err error) error {
+	if err == nil {
+		return nil
+	}
+	indexMu.Lock()
+	indexFails[st.Dir] = true
+	indexMu.Unlock()
+	return fmt.Errorf("stored, but indexing failed (run kehoach reindex): %w", err)
 }
 
 func humanBytes(n int64) string {
