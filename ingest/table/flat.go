@@ -4,6 +4,7 @@ import (
 	"kehoach/internal/lazyre"
 	"math"
 	"strings"
+	"unicode/utf8"
 
 	"kehoach/corpus"
 	"kehoach/extract/vnnum"
@@ -62,6 +63,18 @@ func blocks(ls []line) []block {
 var reSTT = lazyre.New(`(?i)^(stt|tt|số tt|số thứ tự|s\.tt|số\s*tt)\.?$`)
 
 var hardEnd = lazyre.New(`(?i)^(phụ\s*lục\b|nơi nhận\b|kt\.\s|tm\.\s)`)
+
+// mayBeHardEnd is a cheap necessary condition for hardEnd: the first
+// letter of one of its words, in either case (K also folds to the Kelvin
+// sign).
+func mayBeHardEnd(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	switch r {
+	case 'p', 'P', 'n', 'N', 'k', 'K', '\u212a', 't', 'T':
+		return true
+	}
+	return false
+}
 
 // flatTables finds tables flattened to one cell per block: a header that
 // starts with an STT/TT cell, then rows whose STT cells follow the
@@ -188,7 +201,7 @@ func flatTable(bs []block, h int) (corpus.Table, int, bool) {
 	end := first + 1
 	for i := first + 1; i < len(bs); i++ {
 		b := bs[i]
-		if !b.empty && hardEnd.MatchString(b.text) {
+		if !b.empty && mayBeHardEnd(b.text) && hardEnd.MatchString(b.text) {
 			break
 		}
 		if repeatedHeader(bs, i, h, nb) {

@@ -149,41 +149,56 @@ func parseMarker(s string) (marker, []marker) {
 		return marker{}, nil // markers are short
 	}
 	s = fold(s)
-	var alts []marker
-	if m := reNum.FindStringSubmatch(s); m != nil {
-		return marker{kind: mNum, n: atoi(m[1])}, nil
+	if s == "" {
+		return marker{}, nil // every pattern needs a first character
 	}
-	if reDotted.MatchString(s) {
-		var p []int
-		for _, x := range strings.Split(strings.TrimSuffix(s, "."), ".") {
-			p = append(p, atoi(x))
+	var alts []marker
+	// Each pattern is anchored on a digit, a capital or a small letter:
+	// only those that can match the first character run.
+	c0 := s[0]
+	if c0 >= '0' && c0 <= '9' {
+		if m := reNum.FindStringSubmatch(s); m != nil {
+			return marker{kind: mNum, n: atoi(m[1])}, nil
 		}
-		return marker{kind: mDotted, path: p}, nil
+		if reDotted.MatchString(s) {
+			var p []int
+			for _, x := range strings.Split(strings.TrimSuffix(s, "."), ".") {
+				p = append(p, atoi(x))
+			}
+			return marker{kind: mDotted, path: p}, nil
+		}
+		return marker{}, nil
 	}
 	var first marker
-	if m := reRoman.FindStringSubmatch(s); m != nil {
-		if v := roman(m[1]); v > 0 {
-			first = marker{kind: mRoman, n: v}
+	if c0 == 'I' || c0 == 'V' || c0 == 'X' || c0 == 'L' {
+		if m := reRoman.FindStringSubmatch(s); m != nil {
+			if v := roman(m[1]); v > 0 {
+				first = marker{kind: mRoman, n: v}
+			}
 		}
 	}
-	if m := reUpper.FindStringSubmatch(s); m != nil {
-		u := marker{kind: mUpper, n: int(m[1][0]-'A') + 1}
-		if first.kind == mNone {
-			first = u
-		} else {
-			alts = append(alts, u)
+	if c0 >= 'A' && c0 <= 'Z' {
+		if m := reUpper.FindStringSubmatch(s); m != nil {
+			u := marker{kind: mUpper, n: int(m[1][0]-'A') + 1}
+			if first.kind == mNone {
+				first = u
+			} else {
+				alts = append(alts, u)
+			}
 		}
 	}
 	if first.kind != mNone {
 		return first, alts
 	}
-	if m := reLower.FindStringSubmatch(s); m != nil {
-		c := m[1] + m[2]
-		n := int(c[0]-'a') + 1
-		if c == "đ" {
-			n = 4 // a b c d đ e: đ sits after d
+	if c0 >= 'a' && c0 <= 'z' || strings.HasPrefix(s, "đ") {
+		if m := reLower.FindStringSubmatch(s); m != nil {
+			c := m[1] + m[2]
+			n := int(c[0]-'a') + 1
+			if c == "đ" {
+				n = 4 // a b c d đ e: đ sits after d
+			}
+			return marker{kind: mLower, n: n}, nil
 		}
-		return marker{kind: mLower, n: n}, nil
 	}
 	return marker{}, nil
 }
