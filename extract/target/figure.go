@@ -2,6 +2,7 @@ package target
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -238,6 +239,32 @@ var numberWords = map[string]float64{
 	"một": 1, "hai": 2, "ba": 3, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10,
 }
 
+// isLetter is unicode.IsLetter, by table for the characters of
+// Vietnamese text.
+func isLetter(r rune) bool {
+	switch {
+	case r < utf8.RuneSelf:
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z'
+	case r < 0x370:
+		return latinLetters()[r]
+	case r >= 0x1E00 && r < 0x1F00:
+		return latinLetters()[r-0x1E00+0x370]
+	}
+	return unicode.IsLetter(r)
+}
+
+// latinLetters marks the letters of U+0000-U+036F and U+1E00-U+1EFF.
+var latinLetters = sync.OnceValue(func() *[0x470]bool {
+	var t [0x470]bool
+	for r := rune(0); r < 0x370; r++ {
+		t[r] = unicode.IsLetter(r)
+	}
+	for r := rune(0x1E00); r < 0x1F00; r++ {
+		t[r-0x1E00+0x370] = unicode.IsLetter(r)
+	}
+	return &t
+})
+
 // numberWord looks w up in numberWords in lower case.
 func numberWord(w string) (float64, bool) {
 	// The longest key has 7 bytes; lower case can shrink a character
@@ -262,8 +289,11 @@ func numberWord(w string) (float64, bool) {
 		}
 		b = utf8.AppendRune(b, unicode.ToLower(r))
 	}
-	v, ok := numberWords[string(b)]
-	return v, ok
+	switch string(b) { // the keys of numberWords (TestNumberWord), without hashing
+	case "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười":
+		return numberWords[string(b)], true
+	}
+	return 0, false
 }
 
 func sortedByLen(ws []string) []string {
@@ -837,7 +867,7 @@ func wordFigure(text string, i int) (f figure, next int, ok bool) {
 	j := i
 	for j < len(text) {
 		r, n := utf8.DecodeRuneInString(text[j:])
-		if !unicode.IsLetter(r) {
+		if !isLetter(r) {
 			break
 		}
 		j += n
