@@ -311,8 +311,18 @@ func findProvince(doc *corpus.Document, h, place, title string) string {
 	}
 	counts := map[string]int{}
 	best, bestN := "", 0
+	type found struct {
+		p  string
+		ok bool
+	}
+	seen := map[string]found{} // a text names its province many times
 	for _, m := range tinhAll(doc.Text) {
-		if p, ok := lookupPrefix(m[1]); ok {
+		f, done := seen[m[1]]
+		if !done {
+			f.p, f.ok = lookupPrefix(m[1])
+			seen[m[1]] = f
+		}
+		if p, ok := f.p, f.ok; ok {
 			counts[p]++
 			if counts[p] > bestN {
 				best, bestN = p, counts[p]
