@@ -674,13 +674,43 @@ func recurring(text string, ss, ie int, f figure) bool {
 
 var yearStated = lazyre.New(`(?i)năm\s+(20\d\d)\b`)
 
+// yearStatedAt is yearStated anchored at the start of the text.
+var yearStatedAt = lazyre.New(`^(?i)năm\s+(20\d\d)\b`)
+
+// yearStatedAll is yearStated.FindAllStringSubmatchIndex(s, -1), trying
+// the pattern only at an n or N before ă or Ă (the case folds of "nă").
+func yearStatedAll(s string) [][]int {
+	var out [][]int
+	for i := 1; i+2 < len(s); {
+		k := strings.IndexByte(s[i:], 0xC4) // ă is C4 83, Ă is C4 82
+		if k < 0 {
+			break
+		}
+		k += i
+		i = k + 1
+		if k+1 >= len(s) || (s[k+1] != 0x83 && s[k+1] != 0x82) || (s[k-1] != 'n' && s[k-1] != 'N') {
+			continue
+		}
+		if len(out) > 0 && k-1 < out[len(out)-1][1] {
+			continue // inside the last match
+		}
+		if m := yearStatedAt.FindStringSubmatchIndex(s[k-1:]); m != nil {
+			for j := range m {
+				m[j] += k - 1
+			}
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
 // statedYear is the deadline the sentence states for the figure ("đến
 // năm 2025", "trong năm 2022"), 0 when none: the nearest before it, else
 // the first after it in its item. Dates, citations, "từ năm" and
 // orientations ("định hướng đến năm 2030") do not count.
 func statedYear(text string, ss, ie int, f figure, skip []corpus.Span) int {
 	best, after := 0, 0
-	for _, m := range yearStated.FindAllStringSubmatchIndex(text[ss:ie], -1) {
+	for _, m := range yearStatedAll(text[ss:ie]) {
 		a, b := ss+m[0], ss+m[1]
 		if inSpans(skip, a, b) {
 			continue
