@@ -168,3 +168,69 @@ func mayTinh(s string) bool {
 func isASCIIWord(c byte) bool {
 	return c == '_' || '0' <= c && c <= '9' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
 }
+
+// lineRegexp is a regexp that starts "(?m)^\s*" and then a fixed
+// letter: it can only match at a line start whose first character after
+// white space (newlines included) is that letter.
+type lineRegexp struct {
+	re, at *lazyre.Regexp // the regexp, and it anchored with \A
+	first  byte
+}
+
+func newLineRegexp(re *lazyre.Regexp, first byte) lineRegexp {
+	const lead = `(?m)^\s*`
+	if !strings.HasPrefix(re.String(), lead) {
+		panic("meta: " + re.String() + " does not start with " + lead)
+	}
+	return lineRegexp{re: re, at: lazyre.New(`(?m)\A` + re.String()[len(`(?m)^`):]), first: first}
+}
+
+var (
+	soLineAt  = newLineRegexp(soLine, 'S')
+	blankSoAt = newLineRegexp(blankSo, 'S')
+	canCuAt   = newLineRegexp(canCu, 'C')
+)
+
+// index is l.re.FindStringSubmatchIndex(s). From every line start in a
+// run of white space the same letter comes next, and the match (if any)
+// is the same but for its start, so only the first line start of each
+// run is tried.
+func (l lineRegexp) index(s string) []int {
+	for ls := 0; ls <= len(s); {
+		p := ls
+		for p < len(s) && isRESpace(s[p]) {
+			p++
+		}
+		if p < len(s) && s[p] == l.first {
+			if m := l.at.FindStringSubmatchIndex(s[ls:]); m != nil {
+				for i := range m {
+					if m[i] >= 0 {
+						m[i] += ls
+					}
+				}
+				return m
+			}
+		}
+		nl := strings.IndexByte(s[p:], '\n')
+		if nl < 0 {
+			return nil
+		}
+		ls = p + nl + 1
+	}
+	return nil
+}
+
+// submatch is l.re.FindStringSubmatch(s).
+func (l lineRegexp) submatch(s string) []string {
+	m := l.index(s)
+	if m == nil {
+		return nil
+	}
+	out := make([]string, len(m)/2)
+	for i := range out {
+		if m[2*i] >= 0 {
+			out[i] = s[m[2*i]:m[2*i+1]]
+		}
+	}
+	return out
+}

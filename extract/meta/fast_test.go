@@ -20,6 +20,7 @@ func fastCases(t testing.TB) []string {
 		"Ban\nhành\nkèm theo Quyết định số 2893/QĐ-UBND", "x kèm theo Quyết định số 1/QĐ-UBND", "\u212aèm theo Kế hoạch số 5/KH-UBND",
 		"tỉnh Vĩnh Phúc và TỈNH LÀO CAI, thành phố Hà Nội, tp. Huế, atỉnh Kon Tum, TP Hồ Chí Minh tỉnh",
 		"ÔTỉnh Bắc Giang_tỉnh Yên Bái 1tỉnh Nam Định",
+		"\n \n  Số: 12/QĐ-UBND\nCăn cứ", "Số:  /STTTT  \n", "x Số: 1/KH\n\t\nSố 2/KH-UBND ", "  \n\nCăn cứ Luật", "CănCăn cứ", "Số:\n/KH-UBND\n",
 	}
 	for _, g := range []string{"../../testdata/corpus/*.txt", "../../testdata/heldout/corpus/*", "../../testdata/heldout2/corpus/*"} {
 		files, _ := filepath.Glob(g)
@@ -46,6 +47,14 @@ func checkFast(t *testing.T, s string) {
 	}
 	if got, want := tinhAll(s), tinhRe.FindAllStringSubmatch(s, -1); !reflect.DeepEqual(got, want) {
 		t.Errorf("tinhAll(%.60q) = %q, want %q", s, got, want)
+	}
+	for _, l := range []lineRegexp{soLineAt, blankSoAt, canCuAt} {
+		if got, want := l.index(s), l.re.FindStringSubmatchIndex(s); !reflect.DeepEqual(got, want) {
+			t.Errorf("%s index(%.60q) = %v, want %v", l.re, s, got, want)
+		}
+		if got, want := l.submatch(s), l.re.FindStringSubmatch(s); !reflect.DeepEqual(got, want) {
+			t.Errorf("%s submatch(%.60q) = %q, want %q", l.re, s, got, want)
+		}
 	}
 }
 

@@ -58,7 +58,7 @@ func Extract(doc *corpus.Document, x *corpus.Extraction) {
 	if v := doc.Meta["number"]; v != "" {
 		d.Number = Canonical(v)
 	}
-	if m := soLine.FindStringSubmatchIndex(h); m != nil && d.Number == "" {
+	if m := soLineAt.index(h); m != nil && d.Number == "" {
 		d.Number = Canonical(h[m[2]:m[3]])
 		d.NumberSpan = &corpus.Span{Start: m[2], End: m[3]}
 	}
@@ -71,7 +71,7 @@ func Extract(doc *corpus.Document, x *corpus.Extraction) {
 	}
 	place := ""
 	hd := h // the date line stands before the first "Căn cứ"
-	if m := canCu.FindStringIndex(h); m != nil {
+	if m := canCuAt.index(h); m != nil {
 		hd = h[:m[0]]
 	}
 	if m := dateLineIndex(hd); m != nil {
@@ -86,7 +86,7 @@ func Extract(doc *corpus.Document, x *corpus.Extraction) {
 	// A blank header number ("Số: /STTTT") still names the symbol's tail:
 	// a self-reference must end with it.
 	tail := ""
-	if m := blankSo.FindStringSubmatch(h); m != nil && d.Number == "" {
+	if m := blankSoAt.submatch(h); m != nil && d.Number == "" {
 		tail = Canonical("0" + m[1])[1:]
 	}
 	selfType := ""
