@@ -118,7 +118,21 @@ func shareMatches(text string) [][]int {
 		for w1 < len(text) && !utf8.RuneStart(text[w1]) {
 			w1++
 		}
-		for _, m := range reShare.FindAllStringSubmatchIndex(text[w0:w1], -1) {
+		// the matches of the window one by one, as FindAll would give
+		// them (reShare has no anchors and never matches empty), until
+		// one is this "%"'s; none starting after it can be
+		win := text[w0:w1]
+		for off := 0; off < len(win); {
+			m := reShare.FindStringSubmatchIndex(win[off:])
+			if m == nil || m[0]+off+w0 > pct {
+				break
+			}
+			for j := range m {
+				if m[j] >= 0 {
+					m[j] += off
+				}
+			}
+			off = m[1]
 			if m[5]+w0 > pct || strings.TrimSpace(text[m[5]+w0:pct]) != "" {
 				continue // another "%"
 			}
