@@ -129,3 +129,11 @@ func TestMatchFilterKeepsMatches(t *testing.T) {
 		}
 	}
 }
+
+func TestAbbrevLength(t *testing.T) {
+	for k := range abbrev {
+		if len(k) > maxAbbrev {
+			t.Errorf("abbrev key %q is longer than maxAbbrev (%d)", k, maxAbbrev)
+		}
+	}
+}

@@ -226,6 +226,9 @@ func ruleMatch(text string, r paddedRule) (int, bool) {
 	return n, len(r.all) > 0
 }
 
+// maxAbbrev is the length of the longest key of abbrev (TestAbbrevLength).
+const maxAbbrev = 6
+
 // abbrev expands the abbreviations provincial plans use for the
 // indicators' key phrases (after folding, as whole words).
 var abbrev = map[string]string{
@@ -284,8 +287,10 @@ func Fold(s string) string {
 		if word < 0 {
 			return
 		}
-		if x, ok := abbrev[string(out[word:])]; ok {
-			out = append(out[:word], x...)
+		if len(out)-word <= maxAbbrev {
+			if x, ok := abbrev[string(out[word:])]; ok {
+				out = append(out[:word], x...)
+			}
 		}
 		word = -1
 	}
@@ -299,11 +304,20 @@ func Fold(s string) string {
 		out = append(out, c...)
 	}
 	for i := 0; i < len(s); {
-		r, n := utf8.DecodeRuneInString(s[i:])
-		i += n
-		e, keep := foldLower(r)
-		if !keep {
-			continue
+		var e rune
+		if c := s[i]; c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			e = rune(c)
+			i++
+		} else {
+			r, n := utf8.DecodeRuneInString(s[i:])
+			i += n
+			var keep bool
+			if e, keep = foldLower(r); !keep {
+				continue
+			}
 		}
 		if slash {
 			slash = false
