@@ -7,6 +7,9 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/document"
+	bindex "github.com/blevesearch/bleve_index_api"
 	"os"
 	"path/filepath"
 	"sort"
@@ -27,7 +30,7 @@ import (
 
 // Version is the layout of the index: entries, fields and analyzers. An
 // index written with another version is rebuilt from the store.
-const Version = "kehoach-index-10"
+const Version = "kehoach-index-11"
 
 // Entry kinds. A document is one entry; each of its records is another.
 const (
@@ -454,11 +457,66 @@ type batch struct{ d, r *bleve.Batch }
 func (ix *Index) newBatch() *batch { return &batch{d: ix.d.NewBatch(), r: ix.r.NewBatch()} }
 
 func (b *batch) index(id, kind string, e map[string]interface{}) {
+	d := toDocument(id, e)
 	if kind == KindDoc {
-		b.d.Index(id, e)
+		b.d.IndexAdvanced(d)
 	} else {
-		b.r.Index(id, e)
+		b.r.IndexAdvanced(d)
 	}
+}
+
+// Indexing options of the fields, by role. The entries are built here,
+// not through the bleve mapping: filter-only keywords skip frequencies
+// and norms (an option the mapping sets only per field, with no effect
+// on keyword scoring here since every query filters on them as
+// conjunctions), and building the document directly skips the mapping's
+// reflection walk over every entry. newMapping describes the same
+// fields. (zapx's SkipDVChunking would suit the facet field, but its doc
+// values reader panics on such fields outside geo: not used.)
+const (
+	optKeyword = bindex.IndexField | bindex.SkipFreqNorm
+	optFacet   = bindex.IndexField | bindex.SkipFreqNorm | bindex.DocValues
+	optText    = bindex.IndexField
+	optStored  = bindex.StoreField
+)
+
+var textAnalyzer = sync.OnceValue(func() analysis.Analyzer {
+	a, err := analyzerCache.AnalyzerNamed(IndexAnalyzer)
+	if err != nil {
+		panic("index: " + err.Error())
+	}
+	return a
+})
+
+// toDocument builds the bleve document of an entry.
+func toDocument(id string, e map[string]interface{}) *document.Document {
+	d := document.NewDocument(id)
+	for name, v := range e {
+		switch name {
+		case fText:
+			d.AddField(document.NewTextFieldCustom(name, nil, []byte(v.(string)), optText, textAnalyzer()))
+		case fValue:
+			d.AddField(document.NewNumericFieldWithIndexingOptions(name, nil, v.(float64), bindex.IndexField))
+		case fDigest, fSSource, fSNumber, fSTitle, fSProvince, fSNow, fSPeriod:
+			if s := v.(string); s != "" {
+				d.AddField(document.NewTextFieldWithIndexingOptions(name, nil, []byte(s), optStored))
+			}
+		default:
+			opt := optKeyword
+			if name == fFacet {
+				opt = optFacet
+			}
+			switch v := v.(type) {
+			case string:
+				d.AddField(document.NewTextFieldCustom(name, nil, []byte(v), opt, nil))
+			case []interface{}:
+				for _, x := range v {
+					d.AddField(document.NewTextFieldCustom(name, nil, []byte(x.(string)), opt, nil))
+				}
+			}
+		}
+	}
+	return d
 }
 
 func (b *batch) delete(id string) {
@@ -903,16 +961,19 @@ func rootSegments(s *scorch.Scorch) uint64 {
 
 // Count returns the number of entries of each kind.
 func (ix *Index) Count() (map[string]int, error) {
-	req := bleve.NewSearchRequestOptions(bleve.NewMatchAllQuery(), 0, 0, false)
-	req.AddFacet(fKind, bleve.NewFacetRequest(fKind, 10))
-	res, err := ix.all.Search(req)
-	if err != nil {
-		return nil, fmt.Errorf("index: %w", err)
-	}
 	out := map[string]int{}
-	if fr, ok := res.Facets[fKind]; ok {
-		for _, t := range fr.Terms.Terms() {
-			out[t.Term] = t.Count
+	for _, k := range append([]string{KindDoc}, Kinds...) {
+		req := bleve.NewSearchRequestOptions(bleve.NewMatchAllQuery(), 0, 0, false)
+		if k != KindDoc {
+			req.Query = term(fKind, k)
+		}
+		req.Score = bleve.ScoreNone
+		res, err := ix.pick(k).Search(req)
+		if err != nil {
+			return nil, fmt.Errorf("index: %w", err)
+		}
+		if res.Total > 0 {
+			out[k] = int(res.Total)
 		}
 	}
 	return out, nil

@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -617,7 +618,9 @@ func (ix *Index) Search(ctx context.Context, q Query) (*Result, error) {
 		size = 10
 	}
 	req := bleve.NewSearchRequestOptions(p.build(false), size, q.From, false)
-	req.SortBy([]string{"-_score", "_id"})
+	// Ties keep index order: sorting by "_id" too would look up the
+	// external id of every hit, a fifth of a large search.
+	req.SortBy([]string{"-_score"})
 	req.Fields = []string{fSSource, fSNumber, fSTitle, fSProvince, fSNow, fSPeriod}
 	want := map[string]bool{}
 	for _, f := range facetFields {
@@ -631,20 +634,24 @@ func (ix *Index) Search(ctx context.Context, q Query) (*Result, error) {
 		want[fIndicator] = false // only targets carry indicators
 	}
 	req.AddFacet(fFacet, bleve.NewFacetRequest(fFacet, maxFacetTerms))
-	// The kind facet counts matches of every kind, so it is a second
-	// search, without the kind filter; the two run side by side.
-	kreq := bleve.NewSearchRequestOptions(p.buildFilter(), 0, 0, false)
-	kreq.Score = bleve.ScoreNone // counts only
-	kreq.AddFacet(fKind, bleve.NewFacetRequest(fKind, 10))
-	var kres *bleve.SearchResult
-	var kerr error
-	kdone := make(chan struct{})
-	go func() {
-		defer close(kdone)
-		kres, kerr = ix.all.SearchInContext(ctx, kreq)
-	}()
+	// The kind facet counts matches of every kind, so it needs searches
+	// without the kind filter: one count per kind, side by side with the
+	// main search. Counting walks postings only; a facet over the kind
+	// field would decode the doc values of every matching entry.
+	kinds := append([]string{KindDoc}, Kinds...)
+	counts := make([]uint64, len(kinds))
+	kerrs := make([]error, len(kinds))
+	var wg sync.WaitGroup
+	for i, k := range kinds {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			counts[i], kerrs[i] = ix.count(ctx, p, k)
+		}()
+	}
+	defer wg.Wait()
 	res, err := ix.pick(p.kind).SearchInContext(ctx, req)
-	<-kdone
+	wg.Wait()
 	if err != nil {
 		return nil, fmt.Errorf("index: search: %w", err)
 	}
@@ -661,9 +668,13 @@ func (ix *Index) Search(ctx context.Context, q Query) (*Result, error) {
 			out.Facets[facetName(f)] = topFacets(cs, 100)
 		}
 	}
-	if kerr == nil {
-		out.Facets[fKind] = facetCounts(kres.Facets[fKind].Terms.Terms())
+	var kc []FacetCount
+	for i, k := range kinds {
+		if kerrs[i] == nil && counts[i] > 0 {
+			kc = append(kc, FacetCount{Value: k, Count: int(counts[i])})
+		}
 	}
+	out.Facets[fKind] = topFacets(kc, len(kc))
 	for _, h := range res.Hits {
 		hit, err := ix.hit(h.ID, h.Score, h.Fields, p, q.NoSnippets)
 		if err != nil {
@@ -676,6 +687,22 @@ func (ix *Index) Search(ctx context.Context, q Query) (*Result, error) {
 	}
 	out.Took = time.Since(start)
 	return out, nil
+}
+
+// count is the number of entries of one kind that the query's filter
+// matches (no ranking clauses, no scores).
+func (ix *Index) count(ctx context.Context, p *parsed, kind string) (uint64, error) {
+	q := p.buildFilter()
+	if kind != KindDoc {
+		q = bleve.NewConjunctionQuery(q, term(fKind, kind))
+	}
+	req := bleve.NewSearchRequestOptions(q, 0, 0, false)
+	req.Score = bleve.ScoreNone
+	res, err := ix.pick(kind).SearchInContext(ctx, req)
+	if err != nil {
+		return 0, err
+	}
+	return res.Total, nil
 }
 
 func facetName(f string) string {
