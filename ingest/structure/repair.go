@@ -444,6 +444,13 @@ func wordToks(lines []string) []wordTok {
 			case isLetter(r):
 				j := k + n
 				for j < len(l) {
+					if c := l[j]; c < utf8.RuneSelf { // ASCII: a letter or the end
+						if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' {
+							j++
+							continue
+						}
+						break
+					}
 					r2, n2 := utf8.DecodeRuneInString(l[j:])
 					if !isLetter(r2) && !isMark(r2) {
 						break
