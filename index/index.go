@@ -30,7 +30,7 @@ import (
 
 // Version is the layout of the index: entries, fields and analyzers. An
 // index written with another version is rebuilt from the store.
-const Version = "kehoach-index-11"
+const Version = "kehoach-index-12"
 
 // Entry kinds. A document is one entry; each of its records is another.
 const (
@@ -466,16 +466,15 @@ func (b *batch) index(id, kind string, e map[string]interface{}) {
 }
 
 // Indexing options of the fields, by role. The entries are built here,
-// not through the bleve mapping: filter-only keywords skip frequencies
-// and norms (an option the mapping sets only per field, with no effect
-// on keyword scoring here since every query filters on them as
-// conjunctions), and building the document directly skips the mapping's
-// reflection walk over every entry. newMapping describes the same
-// fields. (zapx's SkipDVChunking would suit the facet field, but its doc
-// values reader panics on such fields outside geo: not used.)
+// not through the bleve mapping, which skips the mapping's reflection
+// walk over every entry; newMapping describes the same fields. Two
+// options that would suit were tried and are not used: SkipFreqNorm on
+// the filter keywords makes bleve score filtered searches NaN, and
+// zapx's SkipDVChunking on the facet field makes its doc-value reader
+// panic (it is meant for geo fields).
 const (
-	optKeyword = bindex.IndexField | bindex.SkipFreqNorm
-	optFacet   = bindex.IndexField | bindex.SkipFreqNorm | bindex.DocValues
+	optKeyword = bindex.IndexField
+	optFacet   = bindex.IndexField | bindex.DocValues
 	optText    = bindex.IndexField
 	optStored  = bindex.StoreField
 )
