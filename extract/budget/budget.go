@@ -35,12 +35,45 @@ import (
 // consistency warnings to x.
 func Extract(doc *corpus.Document, x *corpus.Extraction) {
 	prose := proseBudgets(doc, x)
-	tables, tws := tableBudgets(doc, x)
+	facts := newTableFacts(doc)
+	tables, tws := tableBudgets(doc, x, facts)
 	x.Budgets = append(x.Budgets, prose...)
 	x.Budgets = append(x.Budgets, tables...)
 	x.Rules = append(x.Rules, Rules(doc.Text)...)
 	x.Warnings = append(x.Warnings, tws...)
-	x.Warnings = append(x.Warnings, Check(doc, prose)...)
+	x.Warnings = append(x.Warnings, check(doc, prose, facts)...)
+}
+
+// tableFacts keeps Columns and TableScale of each of doc's tables for
+// one Extract: tableBudgets and check both read them.
+type tableFacts struct {
+	doc    *corpus.Document
+	cols   [][]Column
+	scales []Scale
+	done   []uint8 // bit 1: cols set, bit 2: scales set
+}
+
+func newTableFacts(doc *corpus.Document) *tableFacts {
+	n := len(doc.Tables)
+	return &tableFacts{doc: doc, cols: make([][]Column, n), scales: make([]Scale, n), done: make([]uint8, n)}
+}
+
+// columns is Columns(doc.Tables[i]).
+func (f *tableFacts) columns(i int) []Column {
+	if f.done[i]&1 == 0 {
+		f.cols[i] = Columns(f.doc.Tables[i])
+		f.done[i] |= 1
+	}
+	return f.cols[i]
+}
+
+// scale is TableScale(doc, doc.Tables[i]).
+func (f *tableFacts) scale(i int) Scale {
+	if f.done[i]&2 == 0 {
+		f.scales[i] = TableScale(f.doc, f.doc.Tables[i])
+		f.done[i] |= 2
+	}
+	return f.scales[i]
 }
 
 var (
@@ -361,11 +394,11 @@ func yearsOf(label string) (*int, *corpus.Period) {
 // column ("Phân bổ năm 2022") as kind total for its year. It checks each
 // money column of a total row against the sum of the data rows above or
 // below it, and says when a table's unit was inferred.
-func tableBudgets(doc *corpus.Document, x *corpus.Extraction) ([]corpus.Budget, []string) {
+func tableBudgets(doc *corpus.Document, x *corpus.Extraction, facts *tableFacts) ([]corpus.Budget, []string) {
 	var out []corpus.Budget
 	var warns []string
-	for _, t := range doc.Tables {
-		cols := Columns(t)
+	for ti, t := range doc.Tables {
+		cols := facts.columns(ti)
 		hasMoney := false
 		for _, c := range cols {
 			if c.Money && (c.Role == RoleTotal || c.Role == RoleSource || c.Role == RoleAlloc || c.Role == RoleYear) {
@@ -375,7 +408,7 @@ func tableBudgets(doc *corpus.Document, x *corpus.Extraction) ([]corpus.Budget, 
 		if !hasMoney {
 			continue
 		}
-		sc := TableScale(doc, t)
+		sc := facts.scale(ti)
 		name := tableName(t)
 		if sc.Inferred {
 			warns = append(warns, fmt.Sprintf("budget: %s has no unit line of its own; its figures read as %s from %s (as đồng they would be implausibly small)", name, sc.Unit, sc.Note))

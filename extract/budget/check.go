@@ -29,6 +29,10 @@ var families = []struct {
 // The rows of each table against its own total row are checked where the
 // table budgets are read.
 func Check(doc *corpus.Document, prose []corpus.Budget) []string {
+	return check(doc, prose, newTableFacts(doc))
+}
+
+func check(doc *corpus.Document, prose []corpus.Budget, facts *tableFacts) []string {
 	var warns []string
 	// prose total against its split
 	for i, tot := range prose {
@@ -80,13 +84,13 @@ func Check(doc *corpus.Document, prose []corpus.Budget) []string {
 		}
 	}
 	// prose against the tables' total rows
-	for _, t := range doc.Tables {
+	for ti, t := range doc.Tables {
 		year, period := TitlePeriod(t.Title)
 		if year == nil && period == nil {
 			continue
 		}
-		cols := Columns(t)
-		sc := TableScale(doc, t)
+		cols := facts.columns(ti)
+		sc := facts.scale(ti)
 		if !hasTotalRow(t) {
 			warns = append(warns, checkRowsAgainstProse(t, cols, sc, year, period, prose)...)
 			continue
