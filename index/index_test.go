@@ -402,3 +402,30 @@ func TestStageCommit(t *testing.T) {
 		t.Errorf("Staged() after commit = %d documents", docs)
 	}
 }
+
+// TestFacetCodes: every faceted value survives its short coding, known
+// provinces as registry codes, anything else as written.
+func TestFacetCodes(t *testing.T) {
+	for _, tc := range []struct {
+		field, v string
+		short    bool // coded shorter than written
+	}{
+		{fProvince, "Kon Tum", true},
+		{fProvince, "Thừa Thiên Huế", true},
+		{fProvince, "Tỉnh Không Có", false},
+		{fProvinceNow, "Quảng Ngãi", true},
+		{fProvinceNow, "Nơi Khác", false},
+		{fYearKey, "2021", false},
+		{fTypeName, "Kế hoạch", false},
+		{fIndicator, "gov.dvc_l4_share", false},
+	} {
+		code := facetValue(tc.field, tc.v)
+		f, v, ok := facetField(code)
+		if !ok || f != tc.field || v != tc.v {
+			t.Errorf("facetField(facetValue(%s, %q) = %q) = %s, %q, %v", tc.field, tc.v, code, f, v, ok)
+		}
+		if tc.short && len(code) >= len(tc.v) {
+			t.Errorf("facetValue(%s, %q) = %q, want a registry code", tc.field, tc.v, code)
+		}
+	}
+}

@@ -659,7 +659,7 @@ func (ix *Index) Search(ctx context.Context, q Query) (*Result, error) {
 	if fr, ok := res.Facets[fFacet]; ok {
 		split := map[string][]FacetCount{}
 		for _, t := range fr.Terms.Terms() {
-			f, v, ok := strings.Cut(t.Term, "\x1f")
+			f, v, ok := facetField(t.Term)
 			if ok && want[f] {
 				split[f] = append(split[f], FacetCount{Value: v, Count: t.Count})
 			}
