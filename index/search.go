@@ -627,7 +627,9 @@ func (ix *Index) Search(ctx context.Context, q Query) (*Result, error) {
 		want[f] = f != fKind
 	}
 	if p.kind != KindDoc {
-		// Record facets cost more (many more entries): the essential ones.
+		// Record facets cost more (many more entries): the essential ones,
+		// the only ones record entries carry (with kind "all", the type
+		// and province_now facets count documents).
 		want[fProvinceNow], want[fTypeName] = false, false
 	}
 	if p.kind != KindTarget && p.kind != "all" {
@@ -643,6 +645,9 @@ func (ix *Index) Search(ctx context.Context, q Query) (*Result, error) {
 	kerrs := make([]error, len(kinds))
 	var wg sync.WaitGroup
 	for i, k := range kinds {
+		if k == p.kind {
+			continue // the main search's total
+		}
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
@@ -670,6 +675,9 @@ func (ix *Index) Search(ctx context.Context, q Query) (*Result, error) {
 	}
 	var kc []FacetCount
 	for i, k := range kinds {
+		if k == p.kind {
+			counts[i] = res.Total
+		}
 		if kerrs[i] == nil && counts[i] > 0 {
 			kc = append(kc, FacetCount{Value: k, Count: int(counts[i])})
 		}
