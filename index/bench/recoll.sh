@@ -22,6 +22,7 @@ done
 cd "$ROOT"
 go build -o "$WORK/kehoach" ./cmd/kehoach
 rm -rf "$WORK/corpus" "$WORK/data" "$WORK/recoll"
+rm -f "$WORK/k-index" "$WORK/r-index" "$WORK/k-q" "$WORK/r-q"
 go run ./index/synth/gen -n "$N" -out "$WORK/corpus" >/dev/null
 TEXT=$(cat "$WORK"/corpus/*.txt | wc -c)
 
@@ -32,6 +33,7 @@ measure() {
 	awk '{ printf "%s %.2f %s\n", $1, $2 + $3, $4 }' "$f.t" >>"$f"
 }
 field() { awk -v i="$2" '{ s += $i } END { printf "%.2f", s }' "$1"; }
+peak() { awk -v i="$2" '$i > m { m = $i } END { printf "%.2f", m }' "$1"; }
 
 measure "$WORK/k-index" "$WORK/kehoach" --data "$WORK/data" ingest "$WORK/corpus" >"$WORK/kehoach-ingest.out" 2>"$WORK/kehoach-ingest.err" || true
 KSIZE=$(du -sb "$WORK/data/index" | cut -f1)
@@ -51,7 +53,7 @@ printf "%-34s %12s %12s\n" "documents per wall second" "$(ratio "$N" "$(field "$
 printf "%-34s %12s %12s\n" "documents per CPU second" "$(ratio "$N" "$(field "$WORK/k-index" 2)")" "$(ratio "$N" "$(field "$WORK/r-index" 2)")"
 printf "%-34s %12s %12s\n" "index size (bytes)" "$KSIZE" "$RSIZE"
 printf "%-34s %12s %12s\n" "index size / text" "$(ratio "$KSIZE" "$TEXT")" "$(ratio "$RSIZE" "$TEXT")"
-printf "%-34s %12s %12s\n" "peak RSS while indexing (MiB)" "$(ratio "$(field "$WORK/k-index" 3)" 1024)" "$(ratio "$(field "$WORK/r-index" 3)" 1024)"
+printf "%-34s %12s %12s\n" "peak RSS while indexing (MiB)" "$(ratio "$(peak "$WORK/k-index" 3)" 1024)" "$(ratio "$(peak "$WORK/r-index" 3)" 1024)"
 
 queries=(
 	"dich vu cong muc do 4"
