@@ -14,23 +14,32 @@
 // type, diacritic-free), province (as named, canonical 63-era spelling),
 // province_now (the 2025 unit), year (every year it concerns: a record's
 // own year, else its period, else the plan's period), indicator and value
-// (a target's value, or an amount in đồng). Text goes into three fields:
-// text (analyzer "vi": diacritics folded, acronym synonyms), exact
-// (analyzer "vi_exact": diacritics kept, to rank exact matches first) and
-// bigram (syllable pairs, to rank phrases and check quoted phrases).
+// (a target's value, or an amount in đồng). Text goes into one field,
+// text, analysed once by "vi_index" into three families of terms: the
+// folded words with acronym synonyms (what analyzer "vi" gives), the
+// words that carry diacritics as written behind "=" ("=dịch", what
+// "vi_exact" gives; ranks exact matches first) and folded syllable
+// bigrams ("dich_vu", what "vi_bigram" gives; ranks phrases and checks
+// quoted phrases). Entries are built as bleve documents directly
+// (toDocument), not through the mapping.
 //
-// To keep the index small (1.24 times the corpus text on the 10 000
+// To keep the index small (1.42 times the corpus text on the 10 000
 // document benchmark), no text field is stored or keeps term vectors:
 // snippets are cut from the store's text.txt by re-scanning it, a record
 // hit's record is read from the store by its position, and only what a
 // document hit shows (source, number, title, provinces, period) is
-// stored. Only facet fields keep doc values; years are keywords, not
-// numeric terms. Ingest writes one small segment per document; Compact
-// (run after an ingest batch and by Rebuild) merges them.
+// stored. One field keeps doc values, facet, which holds every faceted
+// value of an entry coded short ("p62" for a province by registry code,
+// "y2021"); years are keywords, not numeric terms. A batch ingest stages
+// documents and commits one batch per ~4 MiB of text (Stage,
+// StartCommit); Compact (at the end of a command that wrote, and in
+// Rebuild) merges to one segment and waits for the merged-away files to
+// be removed.
 //
 // # Analysis
 //
-// The unicode tokenizer (UAX #29 words) feeds token filters that keep
+// The word tokenizer (runs of letters, digits and marks; "16.368,6" is
+// one token) feeds token filters that keep
 // Start/End pointing at the source: vi_normalize (NFC, lower case, one
 // tone placement: hoà = hòa, thuỷ = thủy), vi_fold (diacritics removed,
 // đ = d, as a token filter rather than a char filter so offsets stay

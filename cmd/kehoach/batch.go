@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"runtime"
+	"runtime/debug"
 	"strconv"
 
 	"kehoach/corpus"
@@ -46,6 +47,12 @@ func runBatch(ctx context.Context, st *corpus.Store, files []string, opt ingest.
 	}
 	if err := st.Defer(true); err != nil {
 		return err
+	}
+	// Two batches can be in memory at once (one committing, one being
+	// read), and bleve's merges allocate in bursts: a soft ceiling on the
+	// heap keeps the process well under 1 GiB (unless GOMEMLIMIT is set).
+	if os.Getenv("GOMEMLIMIT") == "" {
+		defer debug.SetMemoryLimit(debug.SetMemoryLimit(640 << 20))
 	}
 	flush := func() error {
 		if err := st.Flush(); err != nil {
