@@ -7,10 +7,13 @@
 //
 // A document is one entry (id = its SHA-256); its n-th record of a kind
 // is another ("<doc>/<kind>/<n>", n the position in the stored
-// Extraction's list). Documents and records live in two bleve indexes
-// under the index directory (docs/, records/), so that a document search
-// and its facets touch only document entries; kind "all" searches both
-// through an alias. Every entry carries kind, doc, type (the document
+// Extraction's list). Documents live in one bleve index and the records
+// of each kind in one of their own under the index directory (docs/,
+// records-citation/, records-target/, records-budget/,
+// records-project/): a document search and its facets touch only
+// document entries, a target search only targets (dense hits, so its
+// facets decode few doc-value chunks), and kind "all" searches every
+// one through an alias. Every entry carries kind, doc, type (the document
 // type, diacritic-free), province (as named, canonical 63-era spelling),
 // province_now (the 2025 unit), year (every year it concerns: a record's
 // own year, else its period, else the plan's period), indicator and value

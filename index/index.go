@@ -30,7 +30,7 @@ import (
 
 // Version is the layout of the index: entries, fields and analyzers. An
 // index written with another version is rebuilt from the store.
-const Version = "kehoach-index-14"
+const Version = "kehoach-index-15"
 
 // Entry kinds. A document is one entry; each of its records is another.
 const (
@@ -95,8 +95,9 @@ var _ Store = (*corpus.Store)(nil)
 // keeps it small.
 type Index struct {
 	dir   string
-	d     bleve.Index // document entries, with the version, stamp and digests
-	r     bleve.Index // record entries
+	d     bleve.Index            // document entries, with the version, stamp and digests
+	r     map[string]bleve.Index // record entries, one index per kind
+	recs  bleve.IndexAlias       // every record kind
 	all   bleve.IndexAlias
 	store Store
 
@@ -184,7 +185,7 @@ func Open(dir string, st Store) (*Index, error) {
 	if err == nil {
 		v, verr := d.GetInternal(keyVersion)
 		if verr == nil && string(v) == Version {
-			if r, err := bleve.Open(filepath.Join(dir, "records")); err == nil {
+			if r, err := openRecords(dir, nil); err == nil {
 				return newIndex(dir, d, r, st), nil
 			}
 		}
@@ -196,14 +197,60 @@ func Open(dir string, st Store) (*Index, error) {
 	return create(dir, st)
 }
 
-// Documents and records live in two bleve indexes: searches for
-// documents (the default) and their facets then touch only document
-// entries, a small fraction of all entries.
-func newIndex(dir string, d, r bleve.Index, st Store) *Index {
-	return &Index{dir: dir, d: d, r: r, all: bleve.NewIndexAlias(d, r), store: st, cache: map[string]*corpus.Extraction{}}
+// recordsDir is where the records of a kind live.
+func recordsDir(dir, kind string) string { return filepath.Join(dir, "records-"+kind) }
+
+// openRecords opens the record index of every kind: for writing (config
+// nil), with config (read only), or new ones (config["create"]).
+func openRecords(dir string, config map[string]interface{}) (map[string]bleve.Index, error) {
+	r := map[string]bleve.Index{}
+	for _, k := range Kinds {
+		var x bleve.Index
+		var err error
+		switch {
+		case config == nil:
+			x, err = bleve.Open(recordsDir(dir, k))
+		case config["create"] == true:
+			x, err = bleve.New(recordsDir(dir, k), newMapping())
+		default:
+			x, err = bleve.OpenUsing(recordsDir(dir, k), config)
+		}
+		if err != nil {
+			closeAll(r)
+			return nil, err
+		}
+		r[k] = x
+	}
+	return r, nil
 }
 
-// pick is the bleve index holding entries of a kind ("all": both).
+func closeAll(r map[string]bleve.Index) error {
+	var err error
+	for _, x := range r {
+		if e := x.Close(); err == nil {
+			err = e
+		}
+	}
+	return err
+}
+
+// Documents and records live in separate bleve indexes, the records one
+// index per kind: a document search (the default) and its facets touch
+// only document entries; a target search touches only targets, needs no
+// kind filter, and finds its hits dense in its index, so its facets
+// decode few doc-value chunks; the count of a kind is a count over that
+// kind's index.
+func newIndex(dir string, d bleve.Index, r map[string]bleve.Index, st Store) *Index {
+	recs := bleve.NewIndexAlias()
+	all := bleve.NewIndexAlias(d)
+	for _, k := range Kinds {
+		recs.Add(r[k])
+		all.Add(r[k])
+	}
+	return &Index{dir: dir, d: d, r: r, recs: recs, all: all, store: st, cache: map[string]*corpus.Extraction{}}
+}
+
+// pick is the bleve index holding entries of a kind ("all": every one).
 func (ix *Index) pick(kind string) bleve.Index {
 	switch kind {
 	case KindDoc:
@@ -211,7 +258,10 @@ func (ix *Index) pick(kind string) bleve.Index {
 	case "all", "":
 		return ix.all
 	}
-	return ix.r
+	if x, ok := ix.r[kind]; ok {
+		return x
+	}
+	return ix.recs
 }
 
 // OpenReadOnly opens an existing index for searching only (no background
@@ -227,7 +277,7 @@ func OpenReadOnly(dir string, st Store) (*Index, error) {
 		d.Close()
 		return nil, fmt.Errorf("index: %s: version %q, want %q", dir, v, Version)
 	}
-	r, err := bleve.OpenUsing(filepath.Join(dir, "records"), ro)
+	r, err := openRecords(dir, ro)
 	if err != nil {
 		d.Close()
 		return nil, fmt.Errorf("index: open %s: %w", dir, err)
@@ -243,14 +293,14 @@ func create(dir string, st Store) (*Index, error) {
 	if err != nil {
 		return nil, fmt.Errorf("index: create %s: %w", dir, err)
 	}
-	r, err := bleve.New(filepath.Join(dir, "records"), newMapping())
+	r, err := openRecords(dir, map[string]interface{}{"create": true})
 	if err != nil {
 		d.Close()
 		return nil, fmt.Errorf("index: create %s: %w", dir, err)
 	}
 	if err := d.SetInternal(keyVersion, []byte(Version)); err != nil {
 		d.Close()
-		r.Close()
+		closeAll(r)
 		return nil, fmt.Errorf("index: create %s: %w", dir, err)
 	}
 	return newIndex(dir, d, r, st), nil
@@ -259,7 +309,7 @@ func create(dir string, st Store) (*Index, error) {
 // Close closes the index.
 func (ix *Index) Close() error {
 	err := ix.Wait()
-	if e := ix.r.Close(); err == nil {
+	if e := closeAll(ix.r); err == nil {
 		err = e
 	}
 	if e := ix.d.Close(); err == nil {
@@ -452,17 +502,26 @@ func (ix *Index) Delete(docID string) error {
 	return ix.commit(b)
 }
 
-// batch is a change to both bleve indexes.
-type batch struct{ d, r *bleve.Batch }
+// batch is a change to the bleve indexes.
+type batch struct {
+	d *bleve.Batch
+	r map[string]*bleve.Batch
+}
 
-func (ix *Index) newBatch() *batch { return &batch{d: ix.d.NewBatch(), r: ix.r.NewBatch()} }
+func (ix *Index) newBatch() *batch {
+	b := &batch{d: ix.d.NewBatch(), r: map[string]*bleve.Batch{}}
+	for k, x := range ix.r {
+		b.r[k] = x.NewBatch()
+	}
+	return b
+}
 
 func (b *batch) index(id, kind string, e map[string]interface{}) {
 	d := toDocument(id, e)
 	if kind == KindDoc {
 		b.d.IndexAdvanced(d)
-	} else {
-		b.r.IndexAdvanced(d)
+	} else if r, ok := b.r[kind]; ok {
+		r.IndexAdvanced(d)
 	}
 }
 
@@ -522,22 +581,30 @@ func toDocument(id string, e map[string]interface{}) *document.Document {
 func (b *batch) delete(id string) {
 	if _, kind, _ := parseID(id); kind == KindDoc {
 		b.d.Delete(id)
-	} else {
-		b.r.Delete(id)
+	} else if r, ok := b.r[kind]; ok {
+		r.Delete(id)
 	}
 }
 
-func (b *batch) size() int { return b.d.Size() + b.r.Size() }
+func (b *batch) size() int {
+	n := b.d.Size()
+	for _, r := range b.r {
+		n += r.Size()
+	}
+	return n
+}
 
 // commit writes the records first, then the documents with their digests
 // and the stamp: a crash between the two leaves the old digest and stamp,
 // so the next Sync redoes the document.
 func (ix *Index) commit(b *batch) error {
-	if b.r.Size() > 0 {
-		if err := ix.r.Batch(b.r); err != nil {
-			return err
+	for _, k := range Kinds {
+		if r := b.r[k]; r.Size() > 0 {
+			if err := ix.r[k].Batch(r); err != nil {
+				return err
+			}
+			r.Reset()
 		}
-		b.r.Reset()
 	}
 	if err := ix.d.Batch(b.d); err != nil {
 		return err
@@ -966,7 +1033,7 @@ func (ix *Index) Compact(ctx context.Context) error {
 	if err := ix.Wait(); err != nil {
 		return err
 	}
-	for _, b := range []bleve.Index{ix.d, ix.r} {
+	for _, b := range append([]bleve.Index{ix.d}, ix.recordIndexes()...) {
 		adv, err := b.Advanced()
 		if err != nil {
 			return fmt.Errorf("index: compact: %w", err)
@@ -1012,6 +1079,14 @@ func (ix *Index) Compact(ctx context.Context) error {
 	return nil
 }
 
+func (ix *Index) recordIndexes() []bleve.Index {
+	var out []bleve.Index
+	for _, k := range Kinds {
+		out = append(out, ix.r[k])
+	}
+	return out
+}
+
 // rootSegments is the number of segments, in memory or on disk, of the
 // index's current snapshot.
 func rootSegments(s *scorch.Scorch) uint64 {
@@ -1029,10 +1104,7 @@ func rootSegments(s *scorch.Scorch) uint64 {
 func (ix *Index) Count() (map[string]int, error) {
 	out := map[string]int{}
 	for _, k := range append([]string{KindDoc}, Kinds...) {
-		req := bleve.NewSearchRequestOptions(bleve.NewMatchAllQuery(), 0, 0, false)
-		if k != KindDoc {
-			req.Query = term(fKind, k)
-		}
+		req := bleve.NewSearchRequestOptions(bleve.NewMatchAllQuery(), 0, 0, false) // kind's own index
 		req.Score = bleve.ScoreNone
 		res, err := ix.pick(k).Search(req)
 		if err != nil {

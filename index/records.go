@@ -83,7 +83,7 @@ func (ix *Index) Records(ctx context.Context, f Filter) ([]Record, error) {
 		return nil, err
 	}
 	q := p.buildFilter()
-	if p.kind != "all" && p.kind != KindDoc {
+	if p.kind != "all" && p.kind != KindDoc && !contains(Kinds, p.kind) {
 		q = bleve.NewConjunctionQuery(q, term(fKind, p.kind))
 	}
 	var out []Record

@@ -573,8 +573,9 @@ func (p *parsed) build(noKind bool) query.Query {
 	b := bleve.NewBooleanQuery()
 	must := append([]query.Query(nil), p.must...)
 	must = append(must, p.filters...)
-	if !noKind && p.kind != "all" && p.kind != KindDoc {
-		must = append(must, term(fKind, p.kind)) // the records index holds every record kind
+	// A known record kind is searched in its own index (pick): no filter.
+	if !noKind && p.kind != "all" && p.kind != KindDoc && !contains(Kinds, p.kind) {
+		must = append(must, term(fKind, p.kind))
 	}
 	if len(must) == 0 {
 		must = append(must, bleve.NewMatchAllQuery())
@@ -700,11 +701,7 @@ func (ix *Index) Search(ctx context.Context, q Query) (*Result, error) {
 // count is the number of entries of one kind that the query's filter
 // matches (no ranking clauses, no scores).
 func (ix *Index) count(ctx context.Context, p *parsed, kind string) (uint64, error) {
-	q := p.buildFilter()
-	if kind != KindDoc {
-		q = bleve.NewConjunctionQuery(q, term(fKind, kind))
-	}
-	req := bleve.NewSearchRequestOptions(q, 0, 0, false)
+	req := bleve.NewSearchRequestOptions(p.buildFilter(), 0, 0, false) // kind's own index
 	req.Score = bleve.ScoreNone
 	res, err := ix.pick(kind).SearchInContext(ctx, req)
 	if err != nil {
