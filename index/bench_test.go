@@ -104,7 +104,8 @@ var BenchQueries = []Query{
 }
 
 // BenchmarkCorpus indexes a synthetic corpus (KEHOACH_BENCH_DOCS
-// documents, 1000 by default; the README's figures use 10000) in bulk,
+// documents, 1000 by default) in bulk through Sync (the reindex path;
+// index/bench/recoll.sh measures the ingest command),
 // then runs BenchQueries. It reports indexing throughput, the index size
 // against the corpus text, peak memory and search latency p50/p99.
 //
