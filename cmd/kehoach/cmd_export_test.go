@@ -1,14 +1,13 @@
 package main
 
 import (
-	"bytes"
-	"encoding/xml"
 	"image/png"
-	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"kehoach/compare/chart"
 )
 
 // TestExportCharts ingests the samples and draws the comparison tables
@@ -79,29 +78,9 @@ func TestExportCharts(t *testing.T) {
 // when the SVG is not XML.
 func chartTexts(t *testing.T, b []byte) []string {
 	t.Helper()
-	var out []string
-	d := xml.NewDecoder(bytes.NewReader(b))
-	in := false
-	for {
-		tok, err := d.Token()
-		if err == io.EOF {
-			return out
-		}
-		if err != nil {
-			t.Fatalf("SVG is not XML: %v", err)
-		}
-		switch x := tok.(type) {
-		case xml.StartElement:
-			in = x.Name.Local == "text"
-			if in {
-				out = append(out, "")
-			}
-		case xml.EndElement:
-			in = false
-		case xml.CharData:
-			if in {
-				out[len(out)-1] += string(x)
-			}
-		}
+	out, err := chart.Texts(b)
+	if err != nil {
+		t.Fatal(err)
 	}
+	return out
 }

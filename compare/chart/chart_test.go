@@ -2,13 +2,11 @@ package chart
 
 import (
 	"bytes"
-	"encoding/xml"
 	"errors"
 	"flag"
 	"image"
 	"image/color"
 	"image/png"
-	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -324,31 +322,11 @@ func TestSVGGolden(t *testing.T) {
 // svgTexts is the character data of every <text> element of an SVG.
 func svgTexts(t *testing.T, b []byte) []string {
 	t.Helper()
-	var out []string
-	d := xml.NewDecoder(bytes.NewReader(b))
-	in := false
-	for {
-		tok, err := d.Token()
-		if err == io.EOF {
-			return out
-		}
-		if err != nil {
-			t.Fatalf("SVG is not XML: %v", err)
-		}
-		switch x := tok.(type) {
-		case xml.StartElement:
-			in = x.Name.Local == "text"
-			if in {
-				out = append(out, "")
-			}
-		case xml.EndElement:
-			in = false
-		case xml.CharData:
-			if in {
-				out[len(out)-1] += string(x)
-			}
-		}
+	out, err := Texts(b)
+	if err != nil {
+		t.Fatal(err)
 	}
+	return out
 }
 
 // TestSVGText: the Vietnamese labels are in the SVG as text, in NFC,

@@ -2,6 +2,7 @@ package chart
 
 import (
 	"bytes"
+	"encoding/xml"
 	"fmt"
 	"image/color"
 	"io"
@@ -449,6 +450,36 @@ func (b *barPlot) Plot(c draw.Canvas, p *plot.Plot) {
 				x = x1 - 3
 			}
 			c.FillText(sty, vg.Point{X: x, Y: trY(y0 + h/2)}, label)
+		}
+	}
+}
+
+// Texts returns the character data of every <text> element of an SVG
+// chart, in order: what a reader sees written on it.
+func Texts(svg []byte) ([]string, error) {
+	var out []string
+	d := xml.NewDecoder(bytes.NewReader(svg))
+	in := false
+	for {
+		tok, err := d.Token()
+		if err == io.EOF {
+			return out, nil
+		}
+		if err != nil {
+			return nil, fmt.Errorf("chart: SVG is not XML: %w", err)
+		}
+		switch x := tok.(type) {
+		case xml.StartElement:
+			in = x.Name.Local == "text"
+			if in {
+				out = append(out, "")
+			}
+		case xml.EndElement:
+			in = false
+		case xml.CharData:
+			if in {
+				out[len(out)-1] += string(x)
+			}
 		}
 	}
 }
