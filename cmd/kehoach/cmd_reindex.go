@@ -66,7 +66,8 @@ var (
 )
 
 type openedIndex struct {
-	ix *index.Index
+	ix       *index.Index
+	readOnly bool
 }
 
 // storeStamp fingerprints the store's manifest (size, modification time,
@@ -127,7 +128,7 @@ func openIndexRead(st *corpus.Store) (*index.Index, error) {
 	if ix, err := index.OpenReadOnly(st.IndexDir(), st); err == nil {
 		if ix.Stamp() == storeStamp(st) {
 			indexMu.Lock()
-			indexes[st.Dir] = &openedIndex{ix: ix}
+			indexes[st.Dir] = &openedIndex{ix: ix, readOnly: true}
 			indexMu.Unlock()
 			return ix, nil
 		}
@@ -154,8 +155,14 @@ func closeIndex(st *corpus.Store) {
 	indexMu.Lock()
 	defer indexMu.Unlock()
 	if o, ok := indexes[st.Dir]; ok {
-		o.ix.Close()
 		delete(indexes, st.Dir)
+		if o.readOnly {
+			// Nothing to write: closing unmaps the segments, two
+			// milliseconds of a search process that is about to exit.
+			go o.ix.Close()
+			return
+		}
+		o.ix.Close()
 	}
 }
 
