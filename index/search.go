@@ -459,8 +459,8 @@ func wordsQuery(text string) query.Query {
 	return bleve.NewConjunctionQuery(units...)
 }
 
-// phraseQuery requires every word and every adjacent pair of the
-// phrase. A phrase holding an acronym's expansion may match the acronym
+// phraseQuery requires every adjacent pair of the phrase (and so every
+// word). A phrase holding an acronym's expansion may match the acronym
 // instead and the reverse: each spelling is one alternative.
 func phraseQuery(text string) query.Query {
 	toks := Analyze(FoldAnalyzer, text)
@@ -512,11 +512,13 @@ func phraseQuery(text string) query.Query {
 	var alts []query.Query
 	for _, v := range variants {
 		var cl []query.Query
-		for i, w := range v {
-			cl = append(cl, term(fText, w))
-			if i > 0 {
-				cl = append(cl, term(fText, v[i-1]+"_"+w))
-			}
+		// The adjacent pairs hold every word: a one-word phrase is its
+		// word, a longer one its pairs.
+		if len(v) == 1 {
+			cl = append(cl, term(fText, v[0]))
+		}
+		for i := 1; i < len(v); i++ {
+			cl = append(cl, term(fText, v[i-1]+"_"+v[i]))
 		}
 		if len(cl) == 1 {
 			alts = append(alts, cl[0])
