@@ -32,7 +32,7 @@ import (
 
 // Version is the layout of the index: entries, fields and analyzers. An
 // index written with another version is rebuilt from the store.
-const Version = "kehoach-index-15"
+const Version = "kehoach-index-16"
 
 // Entry kinds. A document is one entry; each of its records is another.
 const (
@@ -568,6 +568,8 @@ const (
 // documents of 50 KB each asked for a gigabyte, zeroed, then collected;
 // it was a tenth of ingest CPU and most of its garbage. With the factor
 // at zero the buffer starts empty and grows as the segment is written.
+// Known upstream: bleve issue 1780; zapx pull 149 (a 10 MB ceiling) was
+// closed unmerged.
 func init() { zapx.NewSegmentBufferNumResultsFactor = 0 }
 
 var textAnalyzer = sync.OnceValue(func() analysis.Analyzer {
@@ -789,9 +791,9 @@ func entry(kind, doc string, f docFields, years []int, text string) map[string]i
 		ks := make([]interface{}, len(years))
 		for i, y := range years {
 			ks[i] = strconv.Itoa(y)
-			facets = append(facets, facetValue(fYearKey, ks[i].(string)))
 		}
 		e[fYearKey] = ks
+		facets = append(facets, yearFacets(years)...)
 	}
 	e[fFacet] = facets
 	return e
@@ -821,6 +823,50 @@ func facetValue(field, v string) string {
 		c -= 'a' - 'A'
 	}
 	return string(c) + v
+}
+
+// yearFacets codes the years of an entry for the facet field: a run of
+// consecutive years is one value ("Y2021-2025"), which Search counts
+// once for each of its years. A plan's records carry its period: one
+// value of ten bytes where five years took thirty, and doc values are
+// most of what a faceted record search decodes.
+func yearFacets(years []int) []interface{} {
+	var out []interface{}
+	for i := 0; i < len(years); {
+		j := i + 1
+		for j < len(years) && years[j] == years[j-1]+1 {
+			j++
+		}
+		if j-i == 1 {
+			out = append(out, facetValue(fYearKey, strconv.Itoa(years[i])))
+		} else {
+			out = append(out, fmt.Sprintf("%c%d-%d", yearRunCode, years[i], years[j-1]))
+		}
+		i = j
+	}
+	return out
+}
+
+// yearRunCode marks a run of years in the facet field.
+const yearRunCode = 'Y'
+
+// facetTerms calls fn with the field and value of each facet a value of
+// the composite field stands for: one, or one per year of a run.
+func facetTerms(t string, fn func(field, v string)) {
+	if len(t) > 1 && t[0] == yearRunCode {
+		a, b, _ := strings.Cut(t[1:], "-")
+		from, err1 := strconv.Atoi(a)
+		to, err2 := strconv.Atoi(b)
+		if err1 == nil && err2 == nil && from <= to && to-from <= 100 {
+			for y := from; y <= to; y++ {
+				fn(fYearKey, strconv.Itoa(y))
+			}
+		}
+		return
+	}
+	if f, v, ok := facetField(t); ok {
+		fn(f, v)
+	}
 }
 
 // facetField decodes a value of the composite facet field.
@@ -1207,14 +1253,12 @@ func rootSegments(s *scorch.Scorch) uint64 {
 func (ix *Index) Count() (map[string]int, error) {
 	out := map[string]int{}
 	for _, k := range append([]string{KindDoc}, Kinds...) {
-		req := bleve.NewSearchRequestOptions(bleve.NewMatchAllQuery(), 0, 0, false) // kind's own index
-		req.Score = bleve.ScoreNone
-		res, err := ix.pick(k).Search(req)
+		n, err := ix.pick(k).DocCount() // kind's own index
 		if err != nil {
 			return nil, fmt.Errorf("index: %w", err)
 		}
-		if res.Total > 0 {
-			out[k] = int(res.Total)
+		if n > 0 {
+			out[k] = int(n)
 		}
 	}
 	return out, nil

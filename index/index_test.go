@@ -3,6 +3,7 @@ package index
 import (
 	"context"
 	"path/filepath"
+	"reflect"
 	"sort"
 	"strings"
 	"testing"
@@ -427,5 +428,36 @@ func TestFacetCodes(t *testing.T) {
 		if tc.short && len(code) >= len(tc.v) {
 			t.Errorf("facetValue(%s, %q) = %q, want a registry code", tc.field, tc.v, code)
 		}
+	}
+}
+
+func TestYearFacets(t *testing.T) {
+	for _, tc := range []struct {
+		years []int
+		codes []string
+		want  []string // the years facetTerms reads back, in order
+	}{
+		{nil, nil, nil},
+		{[]int{2021}, []string{"y2021"}, []string{"2021"}},
+		{[]int{2021, 2022, 2023, 2024, 2025}, []string{"Y2021-2025"}, []string{"2021", "2022", "2023", "2024", "2025"}},
+		{[]int{2019, 2021, 2022}, []string{"y2019", "Y2021-2022"}, []string{"2019", "2021", "2022"}},
+	} {
+		var codes, got []string
+		for _, c := range yearFacets(tc.years) {
+			codes = append(codes, c.(string))
+			facetTerms(c.(string), func(f, v string) {
+				if f != fYearKey {
+					t.Errorf("%v: facetTerms(%q) gave field %s", tc.years, c, f)
+				}
+				got = append(got, v)
+			})
+		}
+		if !reflect.DeepEqual(codes, tc.codes) || !reflect.DeepEqual(got, tc.want) {
+			t.Errorf("yearFacets(%v) = %q, read back as %q; want %q, %q", tc.years, codes, got, tc.codes, tc.want)
+		}
+	}
+	// A malformed run stands for nothing.
+	for _, bad := range []string{"Y", "Y2025-2021", "Yx-y", "Y1-900"} {
+		facetTerms(bad, func(f, v string) { t.Errorf("facetTerms(%q) gave %s=%s", bad, f, v) })
 	}
 }

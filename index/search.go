@@ -665,14 +665,23 @@ func (ix *Index) Search(ctx context.Context, q Query) (*Result, error) {
 	}
 	out := &Result{Total: int(res.Total), Facets: map[string][]FacetCount{}}
 	if fr, ok := res.Facets[fFacet]; ok {
-		split := map[string][]FacetCount{}
+		split := map[string]map[string]int{}
 		for _, t := range fr.Terms.Terms() {
-			f, v, ok := facetField(t.Term)
-			if ok && want[f] {
-				split[f] = append(split[f], FacetCount{Value: v, Count: t.Count})
-			}
+			facetTerms(t.Term, func(f, v string) {
+				if !want[f] {
+					return
+				}
+				if split[f] == nil {
+					split[f] = map[string]int{}
+				}
+				split[f][v] += t.Count
+			})
 		}
-		for f, cs := range split {
+		for f, m := range split {
+			cs := make([]FacetCount, 0, len(m))
+			for v, n := range m {
+				cs = append(cs, FacetCount{Value: v, Count: n})
+			}
 			out.Facets[facetName(f)] = topFacets(cs, 100)
 		}
 	}
