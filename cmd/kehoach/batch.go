@@ -24,6 +24,30 @@ var (
 	afterBatch  []func(st *corpus.Store) error
 )
 
+// bulkHeap sets the collector for bulk indexing and returns what
+// restores it. Two batches can be in memory at once (one committing, one
+// being read), and bleve's merges allocate in bursts: a soft ceiling on
+// the heap keeps the process well under 1 GiB (unless GOMEMLIMIT is set).
+// Under that ceiling the collector may let the heap grow to five times
+// what is live (unless GOGC is set): at Go's default of twice, collection
+// was a fifth of ingest CPU.
+func bulkHeap() (restore func()) {
+	if os.Getenv("GOMEMLIMIT") != "" {
+		return func() {}
+	}
+	limit := debug.SetMemoryLimit(512 << 20)
+	gc := -1
+	if os.Getenv("GOGC") == "" {
+		gc = debug.SetGCPercent(400)
+	}
+	return func() {
+		debug.SetMemoryLimit(limit)
+		if gc != -1 {
+			debug.SetGCPercent(gc)
+		}
+	}
+}
+
 // batchBytes is how much text a batch holds before it is flushed: large
 // enough that the index writes few segments, small enough to keep the
 // memory of a batch well under the 1 GiB the tool promises. Measured on
@@ -50,18 +74,7 @@ func runBatch(ctx context.Context, st *corpus.Store, files []string, opt ingest.
 	if err := st.Defer(true); err != nil {
 		return err
 	}
-	// Two batches can be in memory at once (one committing, one being
-	// read), and bleve's merges allocate in bursts: a soft ceiling on the
-	// heap keeps the process well under 1 GiB (unless GOMEMLIMIT is set).
-	// Under that ceiling the collector may let the heap grow to five
-	// times what is live (unless GOGC is set): at Go's default of twice,
-	// collection was a fifth of ingest CPU.
-	if os.Getenv("GOMEMLIMIT") == "" {
-		defer debug.SetMemoryLimit(debug.SetMemoryLimit(512 << 20))
-		if os.Getenv("GOGC") == "" {
-			defer debug.SetGCPercent(debug.SetGCPercent(400))
-		}
-	}
+	defer bulkHeap()()
 	flush := func() error {
 		if err := st.Flush(); err != nil {
 			return err

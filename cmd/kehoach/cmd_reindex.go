@@ -43,6 +43,7 @@ Example:
 				return err
 			}
 			closeIndex(st)
+			defer bulkHeap()()
 			ix, s, err := index.Rebuild(st.IndexDir(), st, storeStamp(st))
 			if err != nil {
 				return err
