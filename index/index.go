@@ -1129,7 +1129,7 @@ func (ix *Index) Compact(ctx context.Context) error {
 	return nil
 }
 
-// compact merges one bleve index to a single segment.
+// compact runs the merge compactPlanOf chooses on one bleve index.
 func compact(ctx context.Context, b bleve.Index) error {
 	adv, err := b.Advanced()
 	if err != nil {
