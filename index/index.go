@@ -1309,17 +1309,28 @@ func (ix *Index) extraction(doc string) (*corpus.Extraction, error) {
 	if ok {
 		return x, nil
 	}
-	if ix.store == nil {
-		return nil, errors.New("index: no store")
-	}
-	x, err := ix.store.Extraction(doc)
+	x, err := ix.readExtraction(doc)
 	if err != nil {
 		return nil, err
 	}
 	ix.mu.Lock()
+	if len(ix.cache) >= maxCached {
+		clear(ix.cache) // a long-lived server reads many plans
+	}
 	ix.cache[doc] = x
 	ix.mu.Unlock()
 	return x, nil
+}
+
+// maxCached bounds the records kept for hit joins.
+const maxCached = 256
+
+// readExtraction reads a document's record from the store, uncached.
+func (ix *Index) readExtraction(doc string) (*corpus.Extraction, error) {
+	if ix.store == nil {
+		return nil, errors.New("index: no store")
+	}
+	return ix.store.Extraction(doc)
 }
 
 func sortedKeys(m map[string]int) []string {

@@ -2,8 +2,11 @@ package index
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"runtime"
 	"sort"
+	"sync"
 
 	"github.com/blevesearch/bleve/v2"
 
@@ -86,7 +89,7 @@ func (ix *Index) Records(ctx context.Context, f Filter) ([]Record, error) {
 	if p.kind != "all" && p.kind != KindDoc && !contains(Kinds, p.kind) {
 		q = bleve.NewConjunctionQuery(q, term(fKind, p.kind))
 	}
-	var out []Record
+	var ids []string
 	for from := 0; ; {
 		req := bleve.NewSearchRequestOptions(q, 5000, from, false)
 		req.Score = bleve.ScoreNone
@@ -96,16 +99,16 @@ func (ix *Index) Records(ctx context.Context, f Filter) ([]Record, error) {
 			return nil, fmt.Errorf("index: records: %w", err)
 		}
 		for _, h := range res.Hits {
-			r, err := ix.record(h.ID)
-			if err != nil {
-				return nil, err
-			}
-			out = append(out, r)
+			ids = append(ids, h.ID)
 		}
 		from += len(res.Hits)
 		if len(res.Hits) == 0 || uint64(from) >= res.Total {
 			break
 		}
+	}
+	out, err := ix.records(ctx, ids)
+	if err != nil {
+		return nil, err
 	}
 	sort.SliceStable(out, func(i, j int) bool {
 		a, b := out[i], out[j]
@@ -123,13 +126,78 @@ func (ix *Index) Records(ctx context.Context, f Filter) ([]Record, error) {
 	return out, nil
 }
 
+// records reads the records of ids (sorted, so that the entries of a
+// document are adjacent) from the store: each document's record file
+// once, on every core, without keeping it. A Record holds a copy of its
+// own entry, not the document's whole extraction: a comparison over
+// 10 000 plans read 10 000 record files and had kept them all (1.3 GiB).
+func (ix *Index) records(ctx context.Context, ids []string) ([]Record, error) {
+	type group struct{ from, to int } // ids[from:to] share a document
+	var groups []group
+	for i := 0; i < len(ids); {
+		doc, _, _ := parseID(ids[i])
+		j := i + 1
+		for j < len(ids) && docOf(ids[j]) == doc {
+			j++
+		}
+		groups = append(groups, group{i, j})
+		i = j
+	}
+	out := make([]Record, len(ids))
+	errs := make([]error, len(groups))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for g := range next {
+				doc := docOf(ids[groups[g].from])
+				x, err := ix.readExtraction(doc)
+				for i := groups[g].from; i < groups[g].to && err == nil; i++ {
+					out[i], err = recordOf(ids[i], x)
+				}
+				if err != nil {
+					errs[g] = fmt.Errorf("index: record %s: %w (run kehoach reindex)", doc, err)
+				}
+			}
+		}()
+	}
+	for g := range groups {
+		if ctx.Err() != nil {
+			break
+		}
+		next <- g
+	}
+	close(next)
+	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// record reads one record from the store.
 func (ix *Index) record(id string) (Record, error) {
-	doc, kind, n := parseID(id)
-	r := Record{ID: id, Kind: kind, Doc: doc, N: n}
-	x, err := ix.extraction(doc)
+	x, err := ix.extraction(docOf(id))
+	if err != nil {
+		return Record{ID: id}, fmt.Errorf("index: record %s: %w (run kehoach reindex)", id, err)
+	}
+	r, err := recordOf(id, x)
 	if err != nil {
 		return r, fmt.Errorf("index: record %s: %w (run kehoach reindex)", id, err)
 	}
+	return r, nil
+}
+
+// recordOf is the entry id of x, as a Record with its own copy of the
+// entry.
+func recordOf(id string, x *corpus.Extraction) (Record, error) {
+	doc, kind, n := parseID(id)
+	r := Record{ID: id, Kind: kind, Doc: doc, N: n}
 	r.Source, r.Meta = x.Source, x.Document
 	f := fieldsOf(x)
 	r.Meta.Province, r.Meta.ProvinceNow = f.province, f.provinceNow
@@ -137,23 +205,27 @@ func (ix *Index) record(id string) (Record, error) {
 	switch kind {
 	case KindCitation:
 		if bad = n >= len(x.Citations); !bad {
-			r.Citation = &x.Citations[n]
+			c := x.Citations[n]
+			r.Citation = &c
 		}
 	case KindTarget:
 		if bad = n >= len(x.Targets); !bad {
-			r.Target = &x.Targets[n]
+			t := x.Targets[n]
+			r.Target = &t
 		}
 	case KindBudget:
 		if bad = n >= len(x.Budgets); !bad {
-			r.Budget = &x.Budgets[n]
+			b := x.Budgets[n]
+			r.Budget = &b
 		}
 	case KindProject:
 		if bad = n >= len(x.Projects); !bad {
-			r.Project = &x.Projects[n]
+			p := x.Projects[n]
+			r.Project = &p
 		}
 	}
 	if bad {
-		return r, fmt.Errorf("index: record %s: the store's record has no %s %d (run kehoach reindex)", id, kind, n)
+		return r, fmt.Errorf("the store's record has no %s %d", kind, n)
 	}
 	return r, nil
 }
