@@ -335,6 +335,14 @@ func (s *Store) Raw(id string) ([]byte, error) {
 
 // Extraction reads the stored record of a document.
 func (s *Store) Extraction(id string) (*Extraction, error) {
+	return s.ExtractionOf(id, "")
+}
+
+// ExtractionOf reads the stored record of a document with the entries of
+// one kind only ("citations", "targets", "budgets" or "projects"; "" for
+// all): the others are skipped, not decoded, which halves the reading of
+// a record file when a comparison needs one kind.
+func (s *Store) ExtractionOf(id, kind string) (*Extraction, error) {
 	b, err := os.ReadFile(filepath.Join(s.DocDir(id), "record.json"))
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, fmt.Errorf("%w: %s", ErrNotFound, id)
@@ -342,11 +350,61 @@ func (s *Store) Extraction(id string) (*Extraction, error) {
 	if err != nil {
 		return nil, err
 	}
-	var x Extraction
-	if err := json.Unmarshal(b, &x); err != nil {
+	x, err := decodeExtraction(b, kind)
+	if err != nil {
 		return nil, fmt.Errorf("corpus: %s: %w", id, err)
 	}
-	return &x, nil
+	return x, nil
+}
+
+// decodeExtraction decodes a record file, keeping the entries of kind
+// only (all of them for "").
+func decodeExtraction(b []byte, kind string) (*Extraction, error) {
+	type head struct {
+		Source   string  `json:"source"`
+		SHA256   string  `json:"sha256"`
+		Document DocMeta `json:"document"`
+	}
+	x := &Extraction{}
+	var err error
+	switch kind {
+	case "":
+		err = json.Unmarshal(b, x)
+	case "citations":
+		var v struct {
+			head
+			Citations []Citation `json:"citations"`
+		}
+		err = json.Unmarshal(b, &v)
+		x.Source, x.SHA256, x.Document, x.Citations = v.Source, v.SHA256, v.Document, v.Citations
+	case "targets":
+		var v struct {
+			head
+			Targets []Target `json:"targets"`
+		}
+		err = json.Unmarshal(b, &v)
+		x.Source, x.SHA256, x.Document, x.Targets = v.Source, v.SHA256, v.Document, v.Targets
+	case "budgets":
+		var v struct {
+			head
+			Budgets []Budget `json:"budgets"`
+		}
+		err = json.Unmarshal(b, &v)
+		x.Source, x.SHA256, x.Document, x.Budgets = v.Source, v.SHA256, v.Document, v.Budgets
+	case "projects":
+		var v struct {
+			head
+			Projects []Project `json:"projects"`
+		}
+		err = json.Unmarshal(b, &v)
+		x.Source, x.SHA256, x.Document, x.Projects = v.Source, v.SHA256, v.Document, v.Projects
+	default:
+		return nil, fmt.Errorf("unknown record kind %q", kind)
+	}
+	if err != nil {
+		return nil, err
+	}
+	return x, nil
 }
 
 // PutExtraction replaces the stored record of a document (re-extraction).

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -226,5 +227,46 @@ func TestDeferredBatch(t *testing.T) {
 	put("c.txt", "cc11", "ba")
 	if onDisk()["c.txt"] != "cc11" {
 		t.Error("Put outside a batch did not reach the manifest")
+	}
+}
+
+func TestDecodeExtractionKind(t *testing.T) {
+	full := Extraction{
+		Source: "a.txt", SHA256: "ab", Document: DocMeta{Number: "1/KH-UBND", Province: "Kon Tum"},
+		Citations: []Citation{{Number: "64/2007/NĐ-CP"}},
+		Targets:   []Target{{Quote: "100%"}},
+		Budgets:   []Budget{{AmountVND: 5}},
+		Projects:  []Project{{Name: "LGSP"}},
+		Warnings:  []string{"w"},
+	}
+	b, err := json.Marshal(full)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, kind := range []string{"", "citations", "targets", "budgets", "projects"} {
+		x, err := decodeExtraction(b, kind)
+		if err != nil {
+			t.Fatalf("%q: %v", kind, err)
+		}
+		want := full
+		if kind != "" {
+			want = Extraction{Source: full.Source, SHA256: full.SHA256, Document: full.Document}
+			switch kind {
+			case "citations":
+				want.Citations = full.Citations
+			case "targets":
+				want.Targets = full.Targets
+			case "budgets":
+				want.Budgets = full.Budgets
+			case "projects":
+				want.Projects = full.Projects
+			}
+		}
+		if !reflect.DeepEqual(*x, want) {
+			t.Errorf("%q: decoded %+v, want %+v", kind, *x, want)
+		}
+	}
+	if _, err := decodeExtraction(b, "warnings"); err == nil {
+		t.Error("decodeExtraction accepted an unknown kind")
 	}
 }

@@ -1309,7 +1309,7 @@ func (ix *Index) extraction(doc string) (*corpus.Extraction, error) {
 	if ok {
 		return x, nil
 	}
-	x, err := ix.readExtraction(doc)
+	x, err := ix.readExtraction(doc, "")
 	if err != nil {
 		return nil, err
 	}
@@ -1325,13 +1325,26 @@ func (ix *Index) extraction(doc string) (*corpus.Extraction, error) {
 // maxCached bounds the records kept for hit joins.
 const maxCached = 256
 
-// readExtraction reads a document's record from the store, uncached.
-func (ix *Index) readExtraction(doc string) (*corpus.Extraction, error) {
+// readExtraction reads a document's record from the store, uncached,
+// with the entries of one record kind only when the store can (kind ""
+// for all).
+func (ix *Index) readExtraction(doc, kind string) (*corpus.Extraction, error) {
 	if ix.store == nil {
 		return nil, errors.New("index: no store")
 	}
+	if kr, ok := ix.store.(kindReader); ok && kind != "" {
+		return kr.ExtractionOf(doc, kind+"s")
+	}
 	return ix.store.Extraction(doc)
 }
+
+// kindReader is a Store that reads one kind of a record's entries
+// ("targets"); *corpus.Store is one.
+type kindReader interface {
+	ExtractionOf(id, kind string) (*corpus.Extraction, error)
+}
+
+var _ kindReader = (*corpus.Store)(nil)
 
 func sortedKeys(m map[string]int) []string {
 	ks := make([]string, 0, len(m))

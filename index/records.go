@@ -152,8 +152,16 @@ func (ix *Index) records(ctx context.Context, ids []string) ([]Record, error) {
 		go func() {
 			defer wg.Done()
 			for g := range next {
-				doc := docOf(ids[groups[g].from])
-				x, err := ix.readExtraction(doc)
+				doc, kind, _ := parseID(ids[groups[g].from])
+				for i := groups[g].from + 1; i < groups[g].to; i++ {
+					if _, k, _ := parseID(ids[i]); k != kind {
+						kind = "" // several kinds: read them all
+					}
+				}
+				if kind == KindDoc {
+					kind = ""
+				}
+				x, err := ix.readExtraction(doc, kind)
 				for i := groups[g].from; i < groups[g].to && err == nil; i++ {
 					out[i], err = recordOf(ids[i], x)
 				}
