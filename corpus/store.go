@@ -360,51 +360,46 @@ func (s *Store) ExtractionOf(id, kind string) (*Extraction, error) {
 // decodeExtraction decodes a record file, keeping the entries of kind
 // only (all of them for "").
 func decodeExtraction(b []byte, kind string) (*Extraction, error) {
-	type head struct {
-		Source   string  `json:"source"`
-		SHA256   string  `json:"sha256"`
-		Document DocMeta `json:"document"`
-	}
 	x := &Extraction{}
-	var err error
-	switch kind {
-	case "":
-		err = json.Unmarshal(b, x)
-	case "citations":
-		var v struct {
-			head
-			Citations []Citation `json:"citations"`
-		}
-		err = json.Unmarshal(b, &v)
-		x.Source, x.SHA256, x.Document, x.Citations = v.Source, v.SHA256, v.Document, v.Citations
-	case "targets":
-		var v struct {
-			head
-			Targets []Target `json:"targets"`
-		}
-		err = json.Unmarshal(b, &v)
-		x.Source, x.SHA256, x.Document, x.Targets = v.Source, v.SHA256, v.Document, v.Targets
-	case "budgets":
-		var v struct {
-			head
-			Budgets []Budget `json:"budgets"`
-		}
-		err = json.Unmarshal(b, &v)
-		x.Source, x.SHA256, x.Document, x.Budgets = v.Source, v.SHA256, v.Document, v.Budgets
-	case "projects":
-		var v struct {
-			head
-			Projects []Project `json:"projects"`
-		}
-		err = json.Unmarshal(b, &v)
-		x.Source, x.SHA256, x.Document, x.Projects = v.Source, v.SHA256, v.Document, v.Projects
-	default:
+	if kind == "" {
+		return x, json.Unmarshal(b, x)
+	}
+	var v struct {
+		Source    string             `json:"source"`
+		SHA256    string             `json:"sha256"`
+		Document  DocMeta            `json:"document"`
+		Citations kindOnly[Citation] `json:"citations"`
+		Targets   kindOnly[Target]   `json:"targets"`
+		Budgets   kindOnly[Budget]   `json:"budgets"`
+		Projects  kindOnly[Project]  `json:"projects"`
+	}
+	v.Citations.want = kind == "citations"
+	v.Targets.want = kind == "targets"
+	v.Budgets.want = kind == "budgets"
+	v.Projects.want = kind == "projects"
+	if !v.Citations.want && !v.Targets.want && !v.Budgets.want && !v.Projects.want {
 		return nil, fmt.Errorf("unknown record kind %q", kind)
 	}
-	if err != nil {
+	if err := json.Unmarshal(b, &v); err != nil {
 		return nil, err
 	}
+	x.Source, x.SHA256, x.Document = v.Source, v.SHA256, v.Document
+	x.Citations, x.Targets, x.Budgets, x.Projects = v.Citations.v, v.Targets.v, v.Budgets.v, v.Projects.v
 	return x, nil
+}
+
+// kindOnly is a list of entries that is decoded only when wanted; else
+// the decoder passes over it.
+type kindOnly[T any] struct {
+	want bool
+	v    []T
+}
+
+func (k *kindOnly[T]) UnmarshalJSON(b []byte) error {
+	if !k.want {
+		return nil
+	}
+	return json.Unmarshal(b, &k.v)
 }
 
 // PutExtraction replaces the stored record of a document (re-extraction).
