@@ -270,3 +270,35 @@ func TestDecodeExtractionKind(t *testing.T) {
 		t.Error("decodeExtraction accepted an unknown kind")
 	}
 }
+
+// FuzzDecodeExtraction: a record file decodes the same entries of a kind
+// whether read whole or for that kind only, and bad input is an error,
+// never a panic.
+func FuzzDecodeExtraction(f *testing.F) {
+	f.Add([]byte(`{"source":"a.txt","document":{"number":"1"},"targets":[{"quote":"100%"}],"budgets":[{"amount_vnd":5}]}`))
+	f.Add([]byte(`{"citations":null,"projects":[{"name":"LGSP"}]}`))
+	f.Add([]byte(`{"targets":[{]}`))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		full, err := decodeExtraction(b, "")
+		for _, kind := range []string{"citations", "targets", "budgets", "projects"} {
+			x, kerr := decodeExtraction(b, kind)
+			if err != nil || kerr != nil {
+				continue // a kind read may pass over a bad list of another kind
+			}
+			var got, want any
+			switch kind {
+			case "citations":
+				got, want = x.Citations, full.Citations
+			case "targets":
+				got, want = x.Targets, full.Targets
+			case "budgets":
+				got, want = x.Budgets, full.Budgets
+			case "projects":
+				got, want = x.Projects, full.Projects
+			}
+			if !reflect.DeepEqual(got, want) || x.Source != full.Source || x.Document.Number != full.Document.Number {
+				t.Errorf("%s: %+v, whole record %+v", kind, got, want)
+			}
+		}
+	})
+}
