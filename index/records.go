@@ -89,23 +89,31 @@ func (ix *Index) Records(ctx context.Context, f Filter) ([]Record, error) {
 	if p.kind != "all" && p.kind != KindDoc && !contains(Kinds, p.kind) {
 		q = bleve.NewConjunctionQuery(q, term(fKind, p.kind))
 	}
+	// Count, then collect every match in one pass, in index order. Pages
+	// sorted by _id (as before) looked up the external id of every match
+	// once per page and kept a heap of every match before the page: a
+	// table of 360 000 targets spent 40 s there.
+	x := ix.pick(p.kind)
+	count := bleve.NewSearchRequestOptions(q, 0, 0, false)
+	count.Score = bleve.ScoreNone
+	res, err := x.SearchInContext(ctx, count)
+	if err != nil {
+		return nil, fmt.Errorf("index: records: %w", err)
+	}
 	var ids []string
-	for from := 0; ; {
-		req := bleve.NewSearchRequestOptions(q, 5000, from, false)
+	if res.Total > 0 {
+		req := bleve.NewSearchRequestOptions(q, int(res.Total), 0, false)
 		req.Score = bleve.ScoreNone
-		req.SortBy([]string{"_id"})
-		res, err := ix.pick(p.kind).SearchInContext(ctx, req)
+		res, err = x.SearchInContext(ctx, req)
 		if err != nil {
 			return nil, fmt.Errorf("index: records: %w", err)
 		}
-		for _, h := range res.Hits {
-			ids = append(ids, h.ID)
-		}
-		from += len(res.Hits)
-		if len(res.Hits) == 0 || uint64(from) >= res.Total {
-			break
+		ids = make([]string, len(res.Hits))
+		for i, h := range res.Hits {
+			ids[i] = h.ID
 		}
 	}
+	sort.Strings(ids) // a document's entries side by side
 	out, err := ix.records(ctx, ids)
 	if err != nil {
 		return nil, err
