@@ -933,43 +933,13 @@ func snippetOf(text string, base int, marks map[string]bool, need, width int) Sn
 // expansions are found through their words).
 func scanWords(text string, terms map[string]bool, fn func(start, end int, term string) (more bool)) {
 	var buf []byte
-	start := -1
-	numeric := true
-	stop := false
-	check := func(end int) {
+	wordSpans(text, func(start, end int, _ bool) bool {
 		buf = vifold.AppendFoldLower(buf[:0], []byte(text[start:end]))
 		if terms[string(buf)] { // no allocation for the lookup
-			stop = !fn(start, end, string(buf))
+			return fn(start, end, string(buf))
 		}
-		start = -1
-	}
-	for i := 0; i < len(text); {
-		r, size := rune(text[i]), 1
-		if r >= utf8.RuneSelf {
-			r, size = utf8.DecodeRuneInString(text[i:])
-		}
-		switch {
-		case isWord(r):
-			if start < 0 {
-				start, numeric = i, true
-			}
-			if r < '0' || r > '9' {
-				numeric = false
-			}
-		case (r == '.' || r == ',') && start >= 0 && numeric && i+1 < len(text) && isDigitByte(text[i+1]):
-		default:
-			if start >= 0 {
-				check(i)
-				if stop {
-					return
-				}
-			}
-		}
-		i += size
-	}
-	if start >= 0 {
-		check(len(text))
-	}
+		return true
+	})
 }
 
 // cut returns a byte length <= width on a rune boundary, preferring a

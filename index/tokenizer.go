@@ -3,6 +3,7 @@ package index
 import (
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/registry"
@@ -27,24 +28,33 @@ func isWord(r rune) bool {
 func isDigitByte(b byte) bool { return '0' <= b && b <= '9' }
 
 func (wordTokenizer) Tokenize(in []byte) analysis.TokenStream {
-	out := make(analysis.TokenStream, 0, len(in)/6+1)
 	toks := make([]analysis.Token, 0, len(in)/6+1)
-	pos := 0
-	start := -1
-	numeric := true
-	emit := func(end int) {
-		pos++
+	// The scan only reads in, and in outlives it: no copy.
+	wordSpans(unsafe.String(unsafe.SliceData(in), len(in)), func(start, end int, numeric bool) bool {
 		typ := analysis.AlphaNumeric
 		if numeric {
 			typ = analysis.Numeric
 		}
-		toks = append(toks, analysis.Token{Term: in[start:end:end], Start: start, End: end, Position: pos, Type: typ})
-		start = -1
+		toks = append(toks, analysis.Token{Term: in[start:end:end], Start: start, End: end, Position: len(toks) + 1, Type: typ})
+		return true
+	})
+	out := make(analysis.TokenStream, len(toks))
+	for i := range toks {
+		out[i] = &toks[i]
 	}
-	for i := 0; i < len(in); {
-		r, size := rune(in[i]), 1
+	return out
+}
+
+// wordSpans calls fn with the byte span of each word of s, and whether
+// it is a number, until fn returns false. The tokenizer and the snippet
+// scanner share it, so a snippet marks exactly the words the index holds.
+func wordSpans(s string, fn func(start, end int, numeric bool) (more bool)) {
+	start := -1
+	numeric := true
+	for i := 0; i < len(s); {
+		r, size := rune(s[i]), 1
 		if r >= utf8.RuneSelf {
-			r, size = utf8.DecodeRune(in[i:])
+			r, size = utf8.DecodeRuneInString(s[i:])
 		}
 		switch {
 		case isWord(r):
@@ -54,22 +64,21 @@ func (wordTokenizer) Tokenize(in []byte) analysis.TokenStream {
 			if r < '0' || r > '9' {
 				numeric = false
 			}
-		case (r == '.' || r == ',') && start >= 0 && numeric && i+1 < len(in) && isDigitByte(in[i+1]):
+		case (r == '.' || r == ',') && start >= 0 && numeric && i+1 < len(s) && isDigitByte(s[i+1]):
 			// inside a number
 		default:
 			if start >= 0 {
-				emit(i)
+				if !fn(start, i, numeric) {
+					return
+				}
+				start = -1
 			}
 		}
 		i += size
 	}
 	if start >= 0 {
-		emit(len(in))
+		fn(start, len(s), numeric)
 	}
-	for i := range toks {
-		out = append(out, &toks[i])
-	}
-	return out
 }
 
 func init() {
