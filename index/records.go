@@ -140,15 +140,29 @@ func (ix *Index) Records(ctx context.Context, f Filter) ([]Record, error) {
 // own entry, not the document's whole extraction: a comparison over
 // 10 000 plans read 10 000 record files and had kept them all (1.3 GiB).
 func (ix *Index) records(ctx context.Context, ids []string) ([]Record, error) {
-	type group struct{ from, to int } // ids[from:to] share a document
+	// ids[from:to] share a document; kind is theirs, or "" when they
+	// are of several kinds (read them all).
+	type group struct {
+		from, to  int
+		doc, kind string
+	}
 	var groups []group
 	for i := 0; i < len(ids); {
-		doc, _, _ := parseID(ids[i])
+		doc, kind, _ := parseID(ids[i])
 		j := i + 1
-		for j < len(ids) && docOf(ids[j]) == doc {
-			j++
+		for ; j < len(ids); j++ {
+			d, k, _ := parseID(ids[j])
+			if d != doc {
+				break
+			}
+			if k != kind {
+				kind = ""
+			}
 		}
-		groups = append(groups, group{i, j})
+		if kind == KindDoc {
+			kind = ""
+		}
+		groups = append(groups, group{i, j, doc, kind})
 		i = j
 	}
 	out := make([]Record, len(ids))
@@ -160,21 +174,13 @@ func (ix *Index) records(ctx context.Context, ids []string) ([]Record, error) {
 		go func() {
 			defer wg.Done()
 			for g := range next {
-				doc, kind, _ := parseID(ids[groups[g].from])
-				for i := groups[g].from + 1; i < groups[g].to; i++ {
-					if _, k, _ := parseID(ids[i]); k != kind {
-						kind = "" // several kinds: read them all
-					}
-				}
-				if kind == KindDoc {
-					kind = ""
-				}
-				x, err := ix.readExtraction(doc, kind)
-				for i := groups[g].from; i < groups[g].to && err == nil; i++ {
+				gr := groups[g]
+				x, err := ix.readExtraction(gr.doc, gr.kind)
+				for i := gr.from; i < gr.to && err == nil; i++ {
 					out[i], err = recordOf(ids[i], x)
 				}
 				if err != nil {
-					errs[g] = fmt.Errorf("index: record %s: %w (run kehoach reindex)", doc, err)
+					errs[g] = fmt.Errorf("index: record %s: %w (run kehoach reindex)", gr.doc, err)
 				}
 			}
 		}()
